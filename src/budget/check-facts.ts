@@ -1,0 +1,54 @@
+/**
+ * The facts a budget-post rule file can ask about, derived from the budget model: one set per post
+ * row and one per chapter. A rule file declares the subset it uses; the checker passes only those.
+ */
+import { AMOUNT_COLUMNS, BudgetChapter, BudgetModel, BudgetPost, isInntektKap, isKanOverfores, isOverslagsbevilgning, kanNyttesUnder } from "./model";
+
+export type FactRow = Record<string, string | number | boolean | null>;
+
+/** Percentage change Saldert 2025 → Forslag 2026 as the document prints it: one decimal, half away from zero. */
+export function endringPst(saldert: number | null, forslag: number | null): number | null {
+  if (saldert === null || forslag === null || saldert === 0) return null;
+  // Integer arithmetic in tenths of a percent avoids binary drift: round(1000·(f−s)/s) / 10.
+  const num = 1000 * (forslag - saldert);
+  const q = Math.abs(num) / Math.abs(saldert);
+  const tenths = Math.floor(q + 0.5) * Math.sign(num) * Math.sign(saldert);
+  return tenths / 10;
+}
+
+export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetPost): FactRow {
+  const postsInChapter = new Set(chapter.posts.map((x) => x.post));
+  const refs = kanNyttesUnder(p);
+  const missing = refs.filter((n) => !postsInChapter.has(n));
+  return {
+    kap: p.kap,
+    post: p.post,
+    betegnelse: p.betegnelse,
+    inntekt: isInntektKap(p.kap),
+    kan_overfores: isKanOverfores(p),
+    overslagsbevilgning: isOverslagsbevilgning(p),
+    kan_nyttes_under: refs.join(", "),
+    kan_nyttes_under_antall: refs.length,
+    kan_nyttes_under_mangler: missing.join(", "),
+    kan_nyttes_under_mangler_antall: missing.length,
+    regnskap_2024: p.regnskap_2024,
+    saldert_2025: p.saldert_2025,
+    forslag_2026: p.forslag_2026,
+    endring_pst: endringPst(p.saldert_2025, p.forslag_2026),
+    endring_belop: p.saldert_2025 !== null && p.forslag_2026 !== null ? p.forslag_2026 - p.saldert_2025 : null,
+  };
+}
+
+export function chapterFacts(model: BudgetModel, c: BudgetChapter): FactRow {
+  const facts: FactRow = { kap: c.kap, inntekt: isInntektKap(c.kap), antall_poster: c.posts.length, har_sumrad: c.sumRow !== undefined };
+  for (const col of AMOUNT_COLUMNS) {
+    const values = c.posts.map((p) => p[col]).filter((x): x is number => x !== null);
+    const computed = values.length ? values.reduce((a, b) => a + b, 0) : null;
+    const printed = c.sumRow ? c.sumRow.values[col] : null;
+    facts[`sum_${col}`] = computed;
+    facts[`sumrad_${col}`] = printed;
+    facts[`sumrad_avvik_${col}`] = computed !== null && printed !== null ? printed - computed : printed !== null ? printed : computed !== null && c.sumRow ? -computed : 0;
+  }
+  facts.endring_pst = endringPst(facts.sum_saldert_2025 as number | null, facts.sum_forslag_2026 as number | null);
+  return facts;
+}

@@ -1,0 +1,116 @@
+/**
+ * Checks a budget model with every budget-post rule file (appliesTo post/chapter): each hit of a
+ * collect-policy rule becomes a finding at a cell address. Reader problems are findings too.
+ */
+import type { RuleSet } from "../rules/rule-set";
+import type { LoadedRuleFile } from "../engine/compiled-file";
+import { evaluate } from "../engine/evaluate";
+import type { Trace } from "../trace/trace";
+import type { BudgetChapter, BudgetModel, ColumnKey } from "./model";
+import { chapterFacts, FactRow, postFacts } from "./check-facts";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+  severity: Severity;
+  sheet: string;
+  /** A1 address, e.g. "G12". */
+  cell: string;
+  message: string;
+  ruleFile: string;
+  ruleFileVersion: string;
+  ruleFileHash: string;
+  rule: string;
+  kap?: number;
+  post?: number;
+  trace?: Trace;
+}
+
+export interface CheckedRuleFile { id: string; title: string; version: string; hash: string; appliesTo: string; evaluations: number }
+
+export interface CheckReport {
+  sheet: string;
+  date: string;
+  scenario: string | null;
+  ruleFiles: CheckedRuleFile[];
+  findings: Finding[];
+  counts: Record<Severity, number>;
+}
+
+export interface SheetProblemLike { cell: string; message: string; severity: "error" | "warning" }
+
+const SEVERITIES = new Set<Severity>(["error", "warning", "info"]);
+
+/** Replace {name} in a message template by the fact's value (numbers with Norwegian grouping). */
+export function fillTemplate(template: string, facts: FactRow): string {
+  return template.replace(/\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g, (whole, name: string) => {
+    const v = facts[name];
+    if (v === undefined) return whole;
+    if (v === null) return "(tom)";
+    if (typeof v === "number") return v.toLocaleString("nb-NO").replace(/\u00a0/g, " ");
+    return String(v);
+  });
+}
+
+function pick(facts: FactRow, loaded: LoadedRuleFile): FactRow {
+  const out: FactRow = {};
+  for (const name of loaded.facts.names) if (name in facts) out[name] = facts[name];
+  return out;
+}
+
+function cellOf(model: BudgetModel, column: string | undefined, row: number | undefined): string {
+  const letter = model.columns[(column as ColumnKey) ?? "kap"] ?? model.columns.kap ?? "A";
+  return `${letter}${row ?? 1}`;
+}
+
+export function budgetRuleFiles(set: RuleSet, only?: string[]): LoadedRuleFile[] {
+  return [...set.files.values()].filter((f) => f.file.appliesTo !== "question" && (!only || only.includes(f.file.id)));
+}
+
+export function checkBudget(model: BudgetModel, set: RuleSet, opts: { date: string; scenario?: string | null; ruleFiles?: string[]; sheetProblems?: SheetProblemLike[]; trace?: boolean }): CheckReport {
+  const findings: Finding[] = [];
+  const files = budgetRuleFiles(set, opts.ruleFiles);
+  const checked: CheckedRuleFile[] = [];
+  for (const p of opts.sheetProblems ?? []) {
+    findings.push({ severity: p.severity, sheet: model.sheetName, cell: p.cell, message: p.message, ruleFile: "arkleser", ruleFileVersion: "-", ruleFileHash: "-", rule: "lesbart-ark" });
+  }
+  for (const loaded of files) {
+    let evaluations = 0;
+    const run = (facts: FactRow, row: number | undefined, kap: number, post: number | undefined) => {
+      evaluations++;
+      const outcome = evaluate(set, loaded.file.id, { facts: pick(facts, loaded), date: opts.date, scenario: opts.scenario }, { trace: opts.trace });
+      const base = { sheet: model.sheetName, ruleFile: loaded.file.id, ruleFileVersion: loaded.file.version, ruleFileHash: loaded.hash, kap, post };
+      if (!outcome.ok) {
+        findings.push({ ...base, severity: "error", cell: cellOf(model, "kap", row), message: `kunne ikke kontrolleres: ${outcome.error.message}`, rule: "(evaluering)" });
+        return;
+      }
+      const hits = Array.isArray(outcome.value.result) ? outcome.value.result : [outcome.value.result];
+      for (const hit of hits) {
+        const severity = SEVERITIES.has(hit.alvorlighet as Severity) ? (hit.alvorlighet as Severity) : "info";
+        findings.push({
+          ...base,
+          severity,
+          cell: cellOf(model, hit.kolonne as string | undefined, row),
+          message: fillTemplate(String(hit.melding ?? hit.regel), facts),
+          rule: String(hit.regel ?? ""),
+          trace: outcome.value.trace,
+        });
+      }
+    };
+    for (const chapter of model.chapters) {
+      if (loaded.file.appliesTo === "post") {
+        for (const p of chapter.posts) run(postFacts(model, chapter, p), p.row, p.kap, p.post);
+      } else {
+        run(chapterFacts(model, chapter), chapterRow(chapter), chapter.kap, undefined);
+      }
+    }
+    checked.push({ id: loaded.file.id, title: loaded.file.title, version: loaded.file.version, hash: loaded.hash, appliesTo: loaded.file.appliesTo, evaluations });
+  }
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { sheet: model.sheetName, date: opts.date, scenario: opts.scenario ?? null, ruleFiles: checked, findings, counts };
+}
+
+function chapterRow(c: BudgetChapter): number | undefined {
+  return c.sumRow?.row ?? c.posts[0]?.row;
+}

@@ -1,0 +1,94 @@
+/** The CLI commands over the core. Each returns an exit code: 0 ok, 1 findings/failed tests, 2 bad input. */
+import * as fs from "fs";
+import type { RuleSet } from "../rules/rule-set";
+import { evaluate, Outcome } from "../engine/evaluate";
+import { traceToText } from "../trace/text";
+import { runEmbeddedTests } from "../rules/run-tests";
+import { describeRuleFiles } from "../rules/describe";
+import { checkBudget } from "../budget/check";
+import { readBudgetFile } from "../budget/read-file";
+import { formatProblem } from "../rules/problems";
+import { ParsedArgs, UsageError } from "./args";
+import { writeReportXlsx } from "./report-xlsx";
+import { formatCheckReport } from "./check-text";
+import { todayIso } from "../util/today";
+
+export interface Io { out: (s: string) => void; err: (s: string) => void }
+
+function dateOption(a: ParsedArgs): string {
+  return typeof a.options.date === "string" ? a.options.date : todayIso();
+}
+
+function scenarioOption(a: ParsedArgs, name = "scenario"): string | undefined {
+  return typeof a.options[name] === "string" ? (a.options[name] as string) : undefined;
+}
+
+export function cmdEval(set: RuleSet, a: ParsedArgs, io: Io): number {
+  const id = a.positionals[0];
+  if (!id) throw new UsageError("bruk: budget-rules eval <regel-id> [--date ÅÅÅÅ-MM-DD] [--scenario ID] [--json] navn=verdi …");
+  const date = dateOption(a);
+  const compare = scenarioOption(a, "compare");
+  const run = (scenario: string | undefined): Outcome => evaluate(set, id, { facts: a.facts, date, scenario }, { trace: true });
+  const main = run(scenarioOption(a));
+  if (!main.ok) {
+    io.err(`feil: ${main.error.message}`);
+    return 2;
+  }
+  const other = compare ? run(compare) : null;
+  if (other && !other.ok) {
+    io.err(`feil (scenario ${compare}): ${other.error.message}`);
+    return 2;
+  }
+  if (a.options.json) {
+    const body = { ruleFile: main.value.ruleFile, scenario: main.value.scenario, date, result: main.value.result, trace: main.value.trace };
+    io.out(JSON.stringify(other && other.ok ? { ...body, compare: { scenario: compare, result: other.value.result, trace: other.value.trace } } : body, null, 2));
+    return 0;
+  }
+  io.out(`${id}: ${JSON.stringify(main.value.result)}`);
+  if (other && other.ok) io.out(`${id} under ${compare}: ${JSON.stringify(other.value.result)}`);
+  io.out("");
+  io.out(traceToText(main.value.trace!));
+  return 0;
+}
+
+export function cmdList(set: RuleSet, a: ParsedArgs, io: Io): number {
+  const described = describeRuleFiles(set);
+  if (a.options.json) {
+    io.out(JSON.stringify(described, null, 2));
+    return 0;
+  }
+  for (const d of described.ruleFiles) {
+    io.out(`${d.id}  v${d.version}  [${d.domain}]  ${d.title}  sha256:${d.hash.slice(0, 12)}`);
+    io.out(`    fakta: ${d.facts.map((f) => `${f.name}:${f.type}${f.values ? `(${f.values.join("|")})` : ""}${f.optional ? "?" : ""}`).join(", ")}`);
+    io.out(`    resultat: ${d.outputs.map((o) => `${o.name}:${o.type}`).join(", ")}`);
+  }
+  for (const s of described.scenarios) io.out(`${s.id}  v${s.version}  [scenario]  ${s.title}  overstyrer ${s.overrides.join(", ")}`);
+  for (const b of described.broken) io.out(`ØDELAGT ${b.path}: ${b.problems.length} problem(er), f.eks. ${b.problems[0]}`);
+  return described.broken.length > 0 ? 1 : 0;
+}
+
+export async function cmdTest(set: RuleSet, a: ParsedArgs, io: Io): Promise<number> {
+  const results = await runEmbeddedTests(set, { reference: !a.options["no-reference"] });
+  for (const r of results.filter((x) => !x.passed)) io.out(`FEIL ${r.ruleFile} – ${r.name} [${r.engine}]: ${r.message}`);
+  if (a.options.json) io.out(JSON.stringify(results, null, 2));
+  const passed = results.filter((r) => r.passed).length;
+  const failed = results.length - passed;
+  io.out(`${set.files.size} regelfiler, ${set.scenarios.size} scenarioer`);
+  io.out(`${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+export async function cmdCheck(set: RuleSet, a: ParsedArgs, io: Io): Promise<number> {
+  const file = a.positionals[0];
+  if (!file) throw new UsageError("bruk: budget-rules check <arbeidsbok.xlsx|.csv> [--sheet NAVN] [--date D] [--scenario S] [--json] [--out rapport.xlsx]");
+  if (!fs.existsSync(file)) throw new UsageError(`finner ikke filen ${file}`);
+  const started = performance.now();
+  const { model, problems } = await readBudgetFile(file, typeof a.options.sheet === "string" ? a.options.sheet : undefined);
+  const report = checkBudget(model, set, { date: dateOption(a), scenario: scenarioOption(a), sheetProblems: problems });
+  const ms = performance.now() - started;
+  if (typeof a.options.out === "string") await writeReportXlsx(report, a.options.out);
+  if (a.options.json) io.out(JSON.stringify({ file, ms: Math.round(ms), ...report }, null, 2));
+  else io.out(formatCheckReport(file, report, ms));
+  for (const p of set.problems) io.err(`advarsel: regelfil lastes ikke: ${formatProblem(p)}`);
+  return report.counts.error > 0 ? 1 : 0;
+}

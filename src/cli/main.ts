@@ -1,0 +1,50 @@
+/** `budget-rules`: the same core as the add-in, on rule folders and .xlsx/.csv files. */
+import { parseArgs, UsageError } from "./args";
+import { cmdCheck, cmdEval, cmdList, cmdTest, Io } from "./commands";
+import { defaultRulesDir, loadRuleFolder } from "../rules/load-folder";
+import * as fs from "fs";
+
+const HELP = `budget-rules – regler for helsebudsjettet (Prop. 1 S 2025–2026, HOD)
+
+  budget-rules eval <regel-id> [--date ÅÅÅÅ-MM-DD] [--scenario ID] [--compare ID] [--json] navn=verdi …
+  budget-rules list [--json]
+  budget-rules test [mappe] [--no-reference]
+  budget-rules check <arbeidsbok.xlsx|.csv> [--sheet NAVN] [--date D] [--scenario S] [--json] [--out rapport.xlsx]
+
+  Felles: --rules MAPPE (standard: prosjektets rules/)
+  Avslutningskoder: 0 ok, 1 funn av typen feil eller feilende tester, 2 ugyldig inndata.`;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const a = parseArgs(argv);
+    const [command, ...rest] = a.positionals;
+    a.positionals = rest;
+    if (!command || a.options.help) {
+      io.out(HELP);
+      return command || a.options.help ? 0 : 2;
+    }
+    const folder = command === "test" && rest[0] ? rest[0] : typeof a.options.rules === "string" ? a.options.rules : defaultRulesDir();
+    if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`finner ikke regelmappen ${folder}`);
+    const set = loadRuleFolder(folder);
+    switch (command) {
+      case "eval": return cmdEval(set, a, io);
+      case "list": return cmdList(set, a, io);
+      case "test": return await cmdTest(set, a, io);
+      case "check": return await cmdCheck(set, a, io);
+      default: throw new UsageError(`ukjent kommando «${command}» (eval, list, test, check)`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`budget-rules: ${e.message}`);
+      return 2;
+    }
+    io.err(`budget-rules: uventet feil: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+if (require.main === module || process.env.BUDGET_RULES_BIN === "1") {
+  main(process.argv.slice(2), { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n") }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * A validated rule file compiled once: fact normaliser, condition closures, formulas and parameter
+ * timelines. Both evaluation paths (compiled and json-rules-engine) run on this structure.
+ */
+import type { RuleFile, Rule, Scalar, Citation } from "../rules/schema";
+import { compileFacts, FactNormalizer } from "./facts";
+import { compileCondition, Predicate } from "./conditions";
+import { compileFormula, CompiledFormula } from "./formula";
+import { timelineOf, Timeline } from "./parameters";
+
+export interface NamedFormula { name: string; formula: CompiledFormula }
+
+export interface CompiledRule {
+  rule: Rule;
+  index: number;
+  priority: number;
+  predicate: Predicate;
+  params: Record<string, Scalar>;
+  formulas: NamedFormula[];
+}
+
+export interface LoadedRuleFile {
+  path: string;
+  hash: string;
+  file: RuleFile;
+  facts: FactNormalizer;
+  rules: CompiledRule[];
+  /** Rules in hit-policy order: priority high to low, then file order (json-rules-engine runs the same order). */
+  ordered: CompiledRule[];
+  otherwise?: { params: Record<string, Scalar>; formulas: NamedFormula[]; source: string };
+  fileFormulas: NamedFormula[];
+  timelines: Map<string, Timeline>;
+  citations: Record<string, Citation>;
+}
+
+/** Names a formula may read: facts, parameters, event/otherwise params, and earlier formulas. */
+function compileFormulas(
+  decls: Record<string, string | { expr: string; round?: number }> | undefined,
+  known: Set<string>,
+  parameters: Set<string>,
+): NamedFormula[] {
+  const out: NamedFormula[] = [];
+  for (const [name, decl] of Object.entries(decls ?? {})) {
+    const expr = typeof decl === "string" ? decl : decl.expr;
+    const round = typeof decl === "string" ? undefined : decl.round;
+    out.push({ name, formula: compileFormula(expr, known, parameters, round) });
+    known.add(name);
+  }
+  return out;
+}
+
+/** Throws FormulaError (the loader turns it into a problem at the formula's JSON path). */
+export function compileRuleFile(file: RuleFile, path: string, hash: string, onFormulaError?: (jsonPath: string, e: Error) => void): LoadedRuleFile {
+  const parameterNames = new Set(Object.keys(file.parameters));
+  const base = new Set([...Object.keys(file.facts), ...parameterNames]);
+  const guarded = (jsonPath: string, f: () => NamedFormula[]): NamedFormula[] => {
+    try {
+      return f();
+    } catch (e) {
+      if (!onFormulaError) throw e;
+      onFormulaError(jsonPath, e as Error);
+      return [];
+    }
+  };
+  const fileFormulaNames = Object.keys(file.formulas);
+  const rules: CompiledRule[] = file.rules.map((rule, index) => {
+    const known = new Set([...base, ...Object.keys(rule.event.params ?? {})]);
+    const formulas = guarded(`rules[${index}].formulas`, () => compileFormulas(rule.formulas, known, parameterNames));
+    return { rule, index, priority: rule.priority ?? 1, predicate: compileCondition(rule.conditions), params: rule.event.params ?? {}, formulas };
+  });
+  // File formulas may read any event param or rule formula name declared anywhere in the file.
+  const everyResultName = new Set<string>(base);
+  for (const r of file.rules) {
+    Object.keys(r.event.params ?? {}).forEach((n) => everyResultName.add(n));
+    Object.keys(r.formulas ?? {}).forEach((n) => everyResultName.add(n));
+  }
+  Object.keys(file.otherwise?.params ?? {}).forEach((n) => everyResultName.add(n));
+  Object.keys(file.otherwise?.formulas ?? {}).forEach((n) => everyResultName.add(n));
+  for (const n of fileFormulaNames) everyResultName.delete(n);
+  const fileFormulas = guarded("formulas", () => compileFormulas(file.formulas, everyResultName, parameterNames));
+  const otherwise = file.otherwise
+    ? {
+        params: file.otherwise.params,
+        source: file.otherwise.source,
+        formulas: guarded("otherwise.formulas", () => compileFormulas(file.otherwise!.formulas, new Set([...base, ...Object.keys(file.otherwise!.params)]), parameterNames)),
+      }
+    : undefined;
+  const ordered = [...rules].sort((a, b) => b.priority - a.priority || a.index - b.index);
+  const timelines = new Map(Object.entries(file.parameters).map(([name, p]) => [name, timelineOf(name, p)] as const));
+  return { path, hash, file, facts: compileFacts(file.facts), rules, ordered, otherwise, fileFormulas, timelines, citations: file.sources };
+}

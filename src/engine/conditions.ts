@@ -1,0 +1,100 @@
+/**
+ * Conditions compiled once into synchronous closures (the fast path), and the same conditions
+ * walked with recording (the explain path). Both use OPERATOR_FUNCTIONS, so they cannot disagree.
+ */
+import type { Condition, LeafCondition, TopCondition } from "../rules/schema";
+import { OPERATOR_FUNCTIONS } from "./operators";
+
+export type Env = Record<string, unknown>;
+export type Predicate = (env: Env) => boolean;
+
+export interface ConditionTrace {
+  kind: "all" | "any" | "not" | "fact";
+  result: boolean;
+  children?: ConditionTrace[];
+  fact?: string;
+  operator?: string;
+  /** The value compared against (a fact reference resolved to its value). */
+  value?: unknown;
+  valueFrom?: string;
+  factValue?: unknown;
+  description?: string;
+}
+
+function isLeaf(c: Condition): c is LeafCondition {
+  return (c as LeafCondition).fact !== undefined;
+}
+
+export function compileCondition(c: Condition | TopCondition): Predicate {
+  if ("all" in c) {
+    const parts = c.all.map(compileCondition);
+    return (env) => {
+      for (let i = 0; i < parts.length; i++) if (!parts[i](env)) return false;
+      return true;
+    };
+  }
+  if ("any" in c) {
+    const parts = c.any.map(compileCondition);
+    return (env) => {
+      for (let i = 0; i < parts.length; i++) if (parts[i](env)) return true;
+      return false;
+    };
+  }
+  if ("not" in c) {
+    const inner = compileCondition(c.not);
+    return (env) => !inner(env);
+  }
+  if (!isLeaf(c)) throw new Error("unreachable: unknown condition shape");
+  const op = OPERATOR_FUNCTIONS[c.operator];
+  const fact = c.fact;
+  const v = c.value;
+  if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+    const ref = v.fact;
+    return (env) => op(env[fact], env[ref]);
+  }
+  return (env) => op(env[fact], v);
+}
+
+/** json-rules-engine's `all` short-circuits nothing in its result tree; we record every child. */
+export function traceCondition(c: Condition | TopCondition, env: Env): ConditionTrace {
+  if ("all" in c) {
+    const children = c.all.map((x) => traceCondition(x, env));
+    return { kind: "all", result: children.every((x) => x.result), children };
+  }
+  if ("any" in c) {
+    const children = c.any.map((x) => traceCondition(x, env));
+    return { kind: "any", result: children.some((x) => x.result), children };
+  }
+  if ("not" in c) {
+    const child = traceCondition(c.not, env);
+    return { kind: "not", result: !child.result, children: [child] };
+  }
+  const leaf = c as LeafCondition;
+  const ref = typeof leaf.value === "object" && leaf.value !== null && !Array.isArray(leaf.value) ? leaf.value.fact : undefined;
+  const value = ref !== undefined ? env[ref] : leaf.value;
+  const factValue = env[leaf.fact];
+  return {
+    kind: "fact",
+    result: OPERATOR_FUNCTIONS[leaf.operator](factValue, value),
+    fact: leaf.fact,
+    operator: leaf.operator,
+    value,
+    valueFrom: ref,
+    factValue,
+    description: leaf.description,
+  };
+}
+
+export function conditionDepth(c: Condition | TopCondition): number {
+  if ("all" in c) return 1 + Math.max(0, ...c.all.map(conditionDepth));
+  if ("any" in c) return 1 + Math.max(0, ...c.any.map(conditionDepth));
+  if ("not" in c) return 1 + conditionDepth(c.not);
+  return 1;
+}
+
+export function* leaves(c: Condition | TopCondition): Generator<LeafCondition> {
+  if ("all" in c) for (const x of c.all) yield* leaves(x);
+  else if ("any" in c) for (const x of c.any) yield* leaves(x);
+  else if ("not" in c) yield* leaves(c.not);
+  else yield c as LeafCondition;
+}

@@ -1,0 +1,114 @@
+/**
+ * The evaluation context shared by both paths: normalised facts, parameters in force on the date
+ * (under a scenario, if any), and the condition environment. Parameter lookups are cached per date.
+ */
+import type { LoadedRuleFile } from "./compiled-file";
+import type { LoadedScenario, RuleSet } from "../rules/rule-set";
+import type { Scalar } from "../rules/schema";
+import { checkQuestionDate, DerivedFact, FactValues } from "./facts";
+import { entryAt, overlay, Timeline, UsedParameter } from "./parameters";
+import { EvalFailure, fail } from "./errors";
+import { closest } from "../util/closest";
+
+export interface Question {
+  facts: Record<string, unknown>;
+  date: unknown;
+  scenario?: string | null;
+}
+
+export interface ParameterState { values: Record<string, Scalar>; used: UsedParameter[]; timelines: Map<string, Timeline> }
+
+export interface Context {
+  loaded: LoadedRuleFile;
+  scenario: LoadedScenario | null;
+  date: string;
+  facts: FactValues;
+  derived: DerivedFact[];
+  params: ParameterState;
+  /** Facts and parameters by name, as conditions see them (decimal facts as numbers). */
+  env: Record<string, unknown>;
+}
+
+export function findRuleFile(set: RuleSet, id: string): LoadedRuleFile {
+  const loaded = set.files.get(id);
+  if (loaded) return loaded;
+  const broken = set.broken.find((b) => b.id === id);
+  if (broken) {
+    throw new EvalFailure({ code: "broken-rule-file", message: `regelfilen «${id}» (${broken.path}) kunne ikke lastes: ${broken.problems[0]?.message ?? "ukjent feil"}`, field: "regel" });
+  }
+  const suggestions = closest(id, [...set.files.keys()]);
+  throw new EvalFailure({
+    code: "unknown-rule-file",
+    message: `ukjent regelfil «${id}»${suggestions.length ? `; mente du ${suggestions.map((s) => `«${s}»`).join(" eller ")}?` : ""}`,
+    field: "regel",
+    suggestions,
+  });
+}
+
+export function findScenario(set: RuleSet, id: string | null | undefined): LoadedScenario | null {
+  if (id === undefined || id === null || id === "") return null;
+  const s = set.scenarios.get(id);
+  if (s) return s;
+  const suggestions = closest(id, [...set.scenarios.keys()]);
+  throw new EvalFailure({ code: "unknown-scenario", message: `ukjent scenario «${id}»${suggestions.length ? `; mente du «${suggestions[0]}»?` : ""}`, field: "scenario", suggestions });
+}
+
+const timelineCache = new WeakMap<LoadedRuleFile, Map<string, Map<string, Timeline>>>();
+
+export function timelinesFor(loaded: LoadedRuleFile, scenario: LoadedScenario | null): Map<string, Timeline> {
+  let byScenario = timelineCache.get(loaded);
+  if (!byScenario) timelineCache.set(loaded, (byScenario = new Map()));
+  const key = scenario?.scenario.id ?? "";
+  let timelines = byScenario.get(key);
+  if (timelines) return timelines;
+  timelines = new Map(loaded.timelines);
+  const overrides = scenario?.overrides.get(loaded.file.id);
+  if (scenario && overrides) {
+    for (const [name, o] of overrides) {
+      const base = timelines.get(name);
+      if (base) timelines.set(name, overlay(base, o.entries, scenario.scenario.id, o.source));
+    }
+  }
+  byScenario.set(key, timelines);
+  return timelines;
+}
+
+const paramCache = new WeakMap<Map<string, Timeline>, Map<string, ParameterState>>();
+
+export function parametersAt(timelines: Map<string, Timeline>, date: string): ParameterState {
+  let byDate = paramCache.get(timelines);
+  if (!byDate) paramCache.set(timelines, (byDate = new Map()));
+  const hit = byDate.get(date);
+  if (hit) return hit;
+  const values: Record<string, Scalar> = {};
+  const used: UsedParameter[] = [];
+  for (const [name, t] of timelines) {
+    const u = entryAt(t, date);
+    values[name] = u.value;
+    used.push(u);
+  }
+  const state = { values, used, timelines };
+  if (byDate.size > 4096) byDate.clear();
+  byDate.set(date, state);
+  return state;
+}
+
+export function buildEnv(loaded: LoadedRuleFile, facts: FactValues, params: ParameterState, date: string): Record<string, unknown> {
+  const env: Record<string, unknown> = { ...params.values, dato: date };
+  for (const name of loaded.facts.names) {
+    const v = facts[name];
+    env[name] = loaded.file.facts[name].type === "decimal" && typeof v === "string" ? Number(v) : v;
+  }
+  return env;
+}
+
+export function prepare(set: RuleSet, id: string, q: Question): Context {
+  const loaded = findRuleFile(set, id);
+  const scenario = findScenario(set, q.scenario);
+  const date = checkQuestionDate(q.date);
+  if (q.facts === null || typeof q.facts !== "object") fail("bad-fact", "fakta: forventet navn=verdi-par");
+  const derived: DerivedFact[] = [];
+  const facts = loaded.facts.normalize(q.facts, date, derived);
+  const params = parametersAt(timelinesFor(loaded, scenario), date);
+  return { loaded, scenario, date, facts, derived, params, env: buildEnv(loaded, facts, params, date) };
+}

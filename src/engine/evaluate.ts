@@ -1,0 +1,81 @@
+/**
+ * Public evaluation API. `evaluate` is the compiled synchronous path (cells, batches, the CLI);
+ * `evaluateReference` (./reference) runs the same file through json-rules-engine, the reference semantics.
+ * Both share fact normalisation, parameters, hit policy, formulas and trace assembly.
+ */
+import type { RuleSet } from "../rules/rule-set";
+import type { CompiledRule, LoadedRuleFile } from "./compiled-file";
+import type { ConditionTrace } from "./conditions";
+import { traceCondition } from "./conditions";
+import { Context, prepare, Question } from "./context";
+export { evaluateReference } from "./reference";
+import { applyHitPolicy, computeResult, ResultWork } from "./results";
+import { EvalError, EvalFailure } from "./errors";
+import type { ResultValue, RuleTrace, Trace } from "../trace/trace";
+import { collectSources } from "../trace/sources";
+
+export type { Question };
+export interface Evaluation { ruleFile: { id: string; version: string; hash: string }; scenario: string | null; result: ResultValue; trace?: Trace }
+export type Outcome = { ok: true; value: Evaluation } | { ok: false; error: EvalError };
+
+export function failure(e: unknown): Outcome {
+  if (e instanceof EvalFailure) return { ok: false, error: e.error };
+  // Anything else is our defect, reported plainly rather than as a stack trace.
+  return { ok: false, error: { code: "formula", message: `intern feil: ${(e as Error)?.message ?? String(e)}` } };
+}
+
+export function evaluation(ctx: Context, work: ResultWork, trace: Trace | undefined): Evaluation {
+  const f = ctx.loaded;
+  return { ruleFile: { id: f.file.id, version: f.file.version, hash: f.hash }, scenario: ctx.scenario?.scenario.id ?? null, result: work.result, trace };
+}
+
+export function buildTrace(ctx: Context, engine: Trace["engine"], rules: RuleTrace[], selected: CompiledRule[] | "otherwise", work: ResultWork): Trace {
+  const f = ctx.loaded;
+  const selectedNames = selected === "otherwise" ? ["otherwise"] : selected.map((r) => r.rule.name);
+  const parameters = ctx.params.used;
+  return {
+    ruleFile: { id: f.file.id, title: f.file.title, domain: f.file.domain, version: f.file.version, hash: f.hash, path: f.path },
+    scenario: ctx.scenario ? { id: ctx.scenario.scenario.id, title: ctx.scenario.scenario.title, version: ctx.scenario.scenario.version, hash: ctx.scenario.hash } : null,
+    date: ctx.date,
+    engine,
+    facts: ctx.facts,
+    derivedFacts: ctx.derived,
+    parameters,
+    hitPolicy: f.file.hitPolicy,
+    rules,
+    selected: selectedNames,
+    formulas: work.formulas,
+    result: work.result,
+    sources: collectSources(ctx, selected, [...parameters, ...work.series]),
+    interpretations: f.file.interpretations,
+  };
+}
+
+export function ruleTrace(r: CompiledRule, fired: boolean, conditions: ConditionTrace): RuleTrace {
+  return { name: r.rule.name, description: r.rule.description, priority: r.priority, fired, conditions, source: r.rule.source };
+}
+
+/** Compiled path. With `trace`, every condition is recorded; without, only closures run. */
+export function evaluate(set: RuleSet, id: string, q: Question, opts: { trace?: boolean } = {}): Outcome {
+  try {
+    const ctx = prepare(set, id, q);
+    return { ok: true, value: evaluateContext(ctx, opts.trace === true) };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export function evaluateContext(ctx: Context, withTrace: boolean): Evaluation {
+  const rules = ctx.loaded.rules;
+  const fired: CompiledRule[] = [];
+  for (let i = 0; i < rules.length; i++) if (rules[i].predicate(ctx.env)) fired.push(rules[i]);
+  const selected = applyHitPolicy(ctx, fired);
+  const work = computeResult(ctx, selected, withTrace);
+  if (!withTrace) return evaluation(ctx, work, undefined);
+  const traces = rules.map((r) => {
+    const t = traceCondition(r.rule.conditions, ctx.env);
+    return ruleTrace(r, t.result, t);
+  });
+  return evaluation(ctx, work, buildTrace(ctx, "compiled", traces, selected, work));
+}
+

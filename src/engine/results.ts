@@ -1,0 +1,163 @@
+/**
+ * From fired rules to a result: apply the hit policy, evaluate formulas exactly, and coerce each
+ * output to its declared type. Shared by the compiled and the json-rules-engine paths.
+ */
+import type { CompiledRule, NamedFormula } from "./compiled-file";
+import type { Context } from "./context";
+import type { Scalar } from "../rules/schema";
+import type { FormulaTrace, ResultRecord, ResultValue } from "../trace/trace";
+import { decimalText, isDecimal, math, roundHalfAwayFromZero, toDecimal, Decimal } from "./decimal";
+import { entryAt, UsedParameter } from "./parameters";
+import { fail, EvalFailure } from "./errors";
+
+/** Pick the rules whose results count, per the file's hit policy. `fired` is in file order. */
+export function applyHitPolicy(ctx: Context, fired: CompiledRule[]): CompiledRule[] | "otherwise" {
+  const { file } = ctx.loaded;
+  if (file.hitPolicy === "collect") return fired;
+  if (fired.length === 0) {
+    if (ctx.loaded.otherwise) return "otherwise";
+    fail("no-rule-fired", `ingen regel i «${file.id}» passer for disse faktaene, og filen har ingen «otherwise»`);
+  }
+  if (file.hitPolicy === "unique" && fired.length > 1) {
+    fail("overlap", `regelfilen «${file.id}» har treffpolicy «unique», men flere regler slo til samtidig: ${fired.map((r) => `«${r.rule.name}»`).join(" og ")}`);
+  }
+  let best = fired[0];
+  for (const r of fired) if (r.priority > best.priority) best = r;
+  return [best];
+}
+
+function scopeValue(v: unknown): unknown {
+  if (typeof v === "number") return toDecimal(v);
+  if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) return toDecimal(v);
+  return v;
+}
+
+function formulaScope(ctx: Context, params: Record<string, Scalar>, record: UsedParameter[] | null): Record<string, unknown> {
+  const scope: Record<string, unknown> = {};
+  for (const name of ctx.loaded.facts.names) {
+    const decl = ctx.loaded.file.facts[name];
+    const v = ctx.facts[name];
+    scope[name] = decl.type === "integer" || decl.type === "number" || decl.type === "decimal" ? (v === null ? null : scopeValue(v)) : v;
+  }
+  for (const [k, v] of Object.entries(ctx.params.values)) scope[k] = scopeValue(v);
+  for (const [k, v] of Object.entries(params)) scope[k] = scopeValue(v);
+  scope.kjede = (name: string, from: unknown, to: unknown) => chain(ctx, name, from, to, record);
+  return scope;
+}
+
+/** Product of (1 + rate) over the years after `from` up to `to`, each rate the entry in force on 1 January. */
+function chain(ctx: Context, name: string, fromYear: unknown, toYear: unknown, record: UsedParameter[] | null): Decimal {
+  const timeline = ctx.params.timelines.get(name);
+  const a = Number(String(fromYear));
+  const b = Number(String(toYear));
+  if (!timeline) fail("formula", `kjede(): ukjent parameter «${name}»`);
+  if (!Number.isInteger(a) || !Number.isInteger(b)) fail("formula", `kjede(): forventet hele årstall, fikk ${String(fromYear)} og ${String(toYear)}`);
+  let factor = toDecimal(1);
+  for (let y = Math.min(a, b) + 1; y <= Math.max(a, b); y++) {
+    const used = entryAt(timeline, `${y}-01-01`);
+    record?.push(used);
+    factor = factor.times(toDecimal(1).plus(toDecimal(used.value as number))) as Decimal;
+  }
+  return b >= a ? factor : (toDecimal(1).div(factor) as Decimal);
+}
+
+function show(v: unknown): string {
+  if (isDecimal(v)) return decimalText(v);
+  if (v === null || v === undefined) return "tom";
+  return String(v);
+}
+
+function runFormulas(ctx: Context, formulas: NamedFormula[], scope: Record<string, unknown>, out: Record<string, unknown>, traces: FormulaTrace[] | null, record: UsedParameter[] | null): void {
+  for (const { name, formula } of formulas) {
+    if (name in out) continue; // a rule's own formula or param wins over the file-level one
+    const seriesStart = record ? record.length : 0;
+    let value: unknown;
+    try {
+      value = formula.evaluate(scope);
+    } catch (e) {
+      if (e instanceof EvalFailure) throw e;
+      const msg = (e as Error).message;
+      fail("formula", `formelen for «${name}» (${formula.expr}) feilet: ${/Cannot convert|null/.test(msg) ? "en inndata mangler" : msg}`);
+    }
+    if (isDecimal(value)) {
+      if (!value.isFinite()) fail("formula", `formelen for «${name}» (${formula.expr}) gir ikke et endelig tall (deling på null?)`);
+      if (formula.round !== undefined) value = roundHalfAwayFromZero(value, formula.round);
+    }
+    scope[name] = value;
+    out[name] = value;
+    if (traces) {
+      const inputs: Record<string, string> = {};
+      for (const i of formula.inputs) inputs[i] = show(scope[i]);
+      traces.push({ name, expr: formula.expr, inputs, value: show(value), round: formula.round, series: record ? record.slice(seriesStart) : undefined });
+    }
+  }
+}
+
+function coerce(ctx: Context, name: string, value: unknown): Scalar {
+  const decl = ctx.loaded.file.outputs[name];
+  const bad = (): never => fail("bad-output", `regelfilen «${ctx.loaded.file.id}»: utdata «${name}» skal være ${decl.type}, men ble ${show(value)}`);
+  switch (decl.type) {
+    case "boolean":
+      return typeof value === "boolean" ? value : bad();
+    case "string":
+      return typeof value === "string" ? value : bad();
+    case "decimal":
+      if (isDecimal(value)) return decimalText(value);
+      if (typeof value === "number" || (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value))) return decimalText(toDecimal(value));
+      return bad();
+    case "integer": {
+      const d = isDecimal(value) ? value : typeof value === "number" ? toDecimal(value) : null;
+      if (!d || !d.isInteger()) return bad();
+      return d.toNumber();
+    }
+    case "number": {
+      if (isDecimal(value)) return value.toNumber();
+      return typeof value === "number" ? value : bad();
+    }
+  }
+}
+
+function toRecord(ctx: Context, raw: Record<string, unknown>, label: string): ResultRecord {
+  const out: ResultRecord = {};
+  for (const name of Object.keys(ctx.loaded.file.outputs)) {
+    if (!(name in raw)) fail("bad-output", `regelfilen «${ctx.loaded.file.id}»: ${label} gir ikke utdata «${name}»`);
+    out[name] = coerce(ctx, name, raw[name]);
+  }
+  return out;
+}
+
+export interface ResultWork { result: ResultValue; formulas: FormulaTrace[]; series: UsedParameter[] }
+
+const constantResults = new WeakMap<CompiledRule | object, ResultRecord>();
+
+function resultFor(ctx: Context, params: Record<string, Scalar>, own: NamedFormula[], label: string, key: object, trace: boolean, work: ResultWork): ResultRecord {
+  const fileFormulas = ctx.loaded.fileFormulas;
+  if (!trace && own.length === 0 && fileFormulas.length === 0) {
+    // Constant result (no formulas): computed once per rule, shared and frozen.
+    let hit = constantResults.get(key);
+    if (!hit) constantResults.set(key, (hit = Object.freeze(toRecord(ctx, { ...params }, label)) as ResultRecord));
+    return hit;
+  }
+  const record = trace ? work.series : null;
+  const scope = formulaScope(ctx, params, record);
+  const raw: Record<string, unknown> = { ...params };
+  runFormulas(ctx, own, scope, raw, trace ? work.formulas : null, record);
+  runFormulas(ctx, fileFormulas, scope, raw, trace ? work.formulas : null, record);
+  return toRecord(ctx, raw, label);
+}
+
+export function computeResult(ctx: Context, selected: CompiledRule[] | "otherwise", trace: boolean): ResultWork {
+  const work: ResultWork = { result: {}, formulas: [], series: [] };
+  if (selected === "otherwise") {
+    const o = ctx.loaded.otherwise!;
+    work.result = resultFor(ctx, o.params, o.formulas, "«otherwise»", o, trace, work);
+  } else if (ctx.loaded.file.hitPolicy === "collect") {
+    work.result = selected.map((r) => ({ regel: r.rule.name, ...resultFor(ctx, r.params, r.formulas, `regelen «${r.rule.name}»`, r, trace, work) }));
+  } else {
+    const r = selected[0];
+    work.result = resultFor(ctx, r.params, r.formulas, `regelen «${r.rule.name}»`, r, trace, work);
+  }
+  return work;
+}
+
+export { math };
