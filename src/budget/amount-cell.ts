@@ -41,8 +41,14 @@ export function readAmount(v: unknown): CellRead {
   if (t === '' || /^[-–—]$/.test(t)) return { ok: true, value: null };
   let sign = 1;
   const paren = /^\((.*)\)$/.exec(t);
-  if (paren) (sign = -1), (t = paren[1]);
-  if (/^[-–−]/.test(t)) (sign = -sign), (t = t.slice(1));
+  if (paren) {
+    sign = -1;
+    t = paren[1];
+  }
+  if (/^[-–−]/.test(t)) {
+    sign = -sign;
+    t = t.slice(1);
+  }
   if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, ''); // "1.438,1": dots as thousands separators
   if (/^\d+(,\d+)?$/.test(t)) t = t.replace(',', '.');
   if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false, message: `«${raw}» er ikke et beløp` };

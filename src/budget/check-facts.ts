@@ -3,6 +3,7 @@
  * row and one per chapter. A rule file declares the subset it uses; the checker passes only those.
  */
 import { AMOUNT_COLUMNS, BudgetChapter, BudgetModel, BudgetPost, isInntektKap, isKanOverfores, isOverslagsbevilgning, kanNyttesUnder } from "./model";
+import { PropReference, referenceKey } from "./reference";
 
 export type FactRow = Record<string, string | number | boolean | null>;
 
@@ -16,7 +17,7 @@ export function endringPst(saldert: number | null, forslag: number | null): numb
   return tenths / 10;
 }
 
-export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetPost): FactRow {
+export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetPost, reference?: PropReference): FactRow {
   const postsInChapter = new Set(chapter.posts.map((x) => x.post));
   const refs = kanNyttesUnder(p);
   const missing = refs.filter((n) => !postsInChapter.has(n));
@@ -27,6 +28,9 @@ export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetP
     inntekt: isInntektKap(p.kap),
     kan_overfores: isKanOverfores(p),
     overslagsbevilgning: isOverslagsbevilgning(p),
+    aktiv_post: p.saldert_2025 !== null || p.forslag_2026 !== null,
+    navn_er_overforing: /tilskudd|basisbevilgning|refusjon|stønad|kompensasjon/i.test(p.betegnelse),
+    navn_er_driftsutgifter: /^(spesielle )?driftsutgifter$/i.test(p.betegnelse.trim()),
     kan_nyttes_under: refs.join(", "),
     kan_nyttes_under_antall: refs.length,
     kan_nyttes_under_mangler: missing.join(", "),
@@ -36,7 +40,40 @@ export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetP
     forslag_2026: p.forslag_2026,
     endring_pst: endringPst(p.saldert_2025, p.forslag_2026),
     endring_belop: p.saldert_2025 !== null && p.forslag_2026 !== null ? p.forslag_2026 - p.saldert_2025 : null,
+    ...referenceFacts(p, reference),
   };
+}
+
+/** The document's own figures for this post; `i_prop` false when Prop. 1 S has no such post. */
+function referenceFacts(p: BudgetPost, reference?: PropReference): FactRow {
+  if (!reference) return { i_prop: null, prop_regnskap_2024: null, prop_saldert_2025: null, prop_forslag_2026: null, avvik_fra_prop: null };
+  const r = reference.get(referenceKey(p.kap, p.post));
+  if (!r) return { i_prop: false, prop_regnskap_2024: null, prop_saldert_2025: null, prop_forslag_2026: null, avvik_fra_prop: null };
+  const differs = AMOUNT_COLUMNS.filter((c) => r[c] !== p[c]);
+  return {
+    i_prop: true,
+    prop_regnskap_2024: r.regnskap_2024,
+    prop_saldert_2025: r.saldert_2025,
+    prop_forslag_2026: r.forslag_2026,
+    avvik_fra_prop: differs.length ? differs.join(", ") : null,
+  };
+}
+
+/** Columns whose SUM formula does not cover exactly the chapter's post rows ("E5:E9" vs rows 5–9). */
+function sumFormulaProblems(c: BudgetChapter): string[] {
+  const ranges = c.sumRow?.formulaRanges;
+  if (!ranges) return [];
+  const rows = c.posts.map((p) => p.row).filter((r): r is number => r !== undefined);
+  if (rows.length === 0) return [];
+  const [lo, hi] = [Math.min(...rows), Math.max(...rows)];
+  const out: string[] = [];
+  for (const col of AMOUNT_COLUMNS) {
+    const range = ranges[col];
+    if (!range) continue;
+    const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(range.replace(/^SUM\(|\)$/g, ""));
+    if (!m || Number(m[2]) !== lo || Number(m[4]) !== hi || m[1] !== m[3]) out.push(`${col} (${range}, forventet rad ${lo}–${hi})`);
+  }
+  return out;
 }
 
 export function chapterFacts(model: BudgetModel, c: BudgetChapter): FactRow {
@@ -50,5 +87,12 @@ export function chapterFacts(model: BudgetModel, c: BudgetChapter): FactRow {
     facts[`sumrad_avvik_${col}`] = computed !== null && printed !== null ? printed - computed : printed !== null ? printed : computed !== null && c.sumRow ? -computed : 0;
   }
   facts.endring_pst = endringPst(facts.sum_saldert_2025 as number | null, facts.sum_forslag_2026 as number | null);
+  const formulaProblems = sumFormulaProblems(c);
+  facts.sumformel_feil = formulaProblems.join("; ");
+  facts.sumformel_feil_antall = formulaProblems.length;
+  // Revenue chapter = expenditure chapter + 3000 (3700 ↔ 700); 5xxx chapters (skatter, renter) have none.
+  const paired = c.kap >= 3000 && c.kap < 5000;
+  facts.har_utgiftskapittel = paired ? model.chapters.some((x) => x.kap === c.kap - 3000) : null;
+  facts.utgiftskapittel = paired ? c.kap - 3000 : null;
   return facts;
 }

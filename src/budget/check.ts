@@ -8,6 +8,7 @@ import { evaluate } from "../engine/evaluate";
 import type { Trace } from "../trace/trace";
 import type { BudgetChapter, BudgetModel, ColumnKey } from "./model";
 import { chapterFacts, FactRow, postFacts } from "./check-facts";
+import type { PropReference } from "./reference";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -67,7 +68,7 @@ export function budgetRuleFiles(set: RuleSet, only?: string[]): LoadedRuleFile[]
   return [...set.files.values()].filter((f) => f.file.appliesTo !== "question" && (!only || only.includes(f.file.id)));
 }
 
-export function checkBudget(model: BudgetModel, set: RuleSet, opts: { date: string; scenario?: string | null; ruleFiles?: string[]; sheetProblems?: SheetProblemLike[]; trace?: boolean }): CheckReport {
+export function checkBudget(model: BudgetModel, set: RuleSet, opts: { date: string; scenario?: string | null; ruleFiles?: string[]; sheetProblems?: SheetProblemLike[]; trace?: boolean; reference?: PropReference }): CheckReport {
   const findings: Finding[] = [];
   const files = budgetRuleFiles(set, opts.ruleFiles);
   const checked: CheckedRuleFile[] = [];
@@ -99,7 +100,7 @@ export function checkBudget(model: BudgetModel, set: RuleSet, opts: { date: stri
     };
     for (const chapter of model.chapters) {
       if (loaded.file.appliesTo === "post") {
-        for (const p of chapter.posts) run(postFacts(model, chapter, p), p.row, p.kap, p.post);
+        for (const p of chapter.posts) run(postFacts(model, chapter, p, opts.reference), p.row, p.kap, p.post);
       } else {
         run(chapterFacts(model, chapter), chapterRow(chapter), chapter.kap, undefined);
       }

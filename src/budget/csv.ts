@@ -20,22 +20,37 @@ export function parseCsv(text: string): string[][] {
   let quoted = false;
   let i = 0;
   const src = text.replace(/^\uFEFF/, '');
+  const endField = (): void => {
+    row.push(field);
+    field = '';
+  };
   while (i < src.length) {
     const ch = src[i];
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') (field += '"'), (i += 2);
-      else if (ch === '"') (quoted = false), i++;
-      else (field += ch), i++;
+      if (ch === '"' && src[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (ch === '"') quoted = false;
+      else field += ch;
+      i++;
       continue;
     }
-    if (ch === '"' && field === '') (quoted = true), i++;
-    else if (ch === ',') row.push(field), (field = ''), i++;
+    if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') endField();
     else if (ch === '\r' || ch === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = '');
-      i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
-    } else (field += ch), i++;
+      endField();
+      rows.push(row);
+      row = [];
+      if (ch === '\r' && src[i + 1] === '\n') i++;
+    } else field += ch;
+    i++;
   }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
+  if (field !== '' || row.length) {
+    endField();
+    rows.push(row);
+  }
   return rows;
 }
 

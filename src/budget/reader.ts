@@ -83,10 +83,15 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
     const get = (k: ColumnKey): unknown => (col[k] === undefined ? null : row[col[k] as number]);
     const text = (k: ColumnKey): string => (cellText(get(k)) ?? '').trim();
 
+    // Sum rows: "Sum kap. 732" (kept as the chapter's sumRow) or other sums ("Sum kategori …", recognised and left out).
+    // The label may stand in any column; that cell is then not read as an amount.
+    const labelCol = row.findIndex((v) => typeof v === 'string' && SUM_OTHER.test(v));
+    const label = labelCol >= 0 ? (row[labelCol] as string).trim() : undefined;
+
     const amounts = {} as Amounts;
     let amountError = false;
     for (const a of AMOUNT_COLUMNS) {
-      const read = readAmount(get(a));
+      const read = col[a] === labelCol ? ({ ok: true, value: null } as const) : readAmount(get(a));
       if (read.ok) amounts[a] = read.value;
       else {
         amounts[a] = null;
@@ -95,8 +100,6 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
       }
     }
 
-    // Sum rows: "Sum kap. 732" (kept as the chapter's sumRow) or other sums ("Sum kategori …", recognised and left out).
-    const label = [text('betegnelse'), text('kap'), text('post')].find((t) => SUM_OTHER.test(t));
     if (label !== undefined) {
       const m = SUM_KAP.exec(label);
       if (!m) continue;
@@ -132,7 +135,7 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
       lastKap = kapRead.value;
       continue;
     }
-    const kap = kapRead.value ?? lastKap;
+    const kap: number | null = kapRead.value ?? lastKap;
     if (kap === null) {
       problems.push({ cell: at(col.kap, sheetRow), message: 'Kap.: forventet et kapittelnummer, fant en tom celle.', severity: 'error' });
       continue;

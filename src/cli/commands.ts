@@ -12,6 +12,7 @@ import { ParsedArgs, UsageError } from "./args";
 import { writeReportXlsx } from "./report-xlsx";
 import { formatCheckReport } from "./check-text";
 import { todayIso } from "../util/today";
+import { embeddedReference } from "../budget/reference-file";
 
 export interface Io { out: (s: string) => void; err: (s: string) => void }
 
@@ -84,7 +85,7 @@ export async function cmdCheck(set: RuleSet, a: ParsedArgs, io: Io): Promise<num
   if (!fs.existsSync(file)) throw new UsageError(`finner ikke filen ${file}`);
   const started = performance.now();
   const { model, problems } = await readBudgetFile(file, typeof a.options.sheet === "string" ? a.options.sheet : undefined);
-  const report = checkBudget(model, set, { date: dateOption(a), scenario: scenarioOption(a), sheetProblems: problems });
+  const report = checkBudget(model, set, { date: dateOption(a), scenario: scenarioOption(a), sheetProblems: problems, reference: embeddedReference() });
   const ms = performance.now() - started;
   if (typeof a.options.out === "string") await writeReportXlsx(report, a.options.out);
   if (a.options.json) io.out(JSON.stringify({ file, ms: Math.round(ms), ...report }, null, 2));

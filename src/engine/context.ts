@@ -93,19 +93,56 @@ export function parametersAt(timelines: Map<string, Timeline>, date: string): Pa
   return state;
 }
 
+/**
+ * Per parameter state: names and values as flat arrays, so building an environment is a loop of
+ * stores in the same key order every time (one hidden class, no object spread per question).
+ */
+const envTemplates = new WeakMap<ParameterState, { keys: string[]; values: unknown[] }>();
+/** Per rule file: fact names and whether each is a decimal fact (conditions see decimals as numbers). */
+const factKinds = new WeakMap<LoadedRuleFile, { names: string[]; decimal: boolean[] }>();
+
 export function buildEnv(loaded: LoadedRuleFile, facts: FactValues, params: ParameterState, date: string): Record<string, unknown> {
-  const env: Record<string, unknown> = { ...params.values, dato: date };
-  for (const name of loaded.facts.names) {
-    const v = facts[name];
-    env[name] = loaded.file.facts[name].type === "decimal" && typeof v === "string" ? Number(v) : v;
+  let t = envTemplates.get(params);
+  if (!t) {
+    const keys = Object.keys(params.values);
+    envTemplates.set(params, (t = { keys, values: keys.map((k) => params.values[k]) }));
+  }
+  let kinds = factKinds.get(loaded);
+  if (!kinds) {
+    const names = loaded.facts.names;
+    factKinds.set(loaded, (kinds = { names, decimal: names.map((n) => loaded.file.facts[n].type === "decimal") }));
+  }
+  const env: Record<string, unknown> = {};
+  const { keys, values } = t;
+  for (let i = 0; i < keys.length; i++) env[keys[i]] = values[i];
+  env.dato = date;
+  const { names, decimal } = kinds;
+  for (let i = 0; i < names.length; i++) {
+    const v = facts[names[i]];
+    env[names[i]] = decimal[i] && typeof v === "string" ? Number(v) : v;
   }
   return env;
+}
+
+/** Valid question dates seen before (validation is pure; only successes are cached, bounded). */
+const questionDates = new Map<string, string>();
+
+function questionDate(raw: unknown): string {
+  if (typeof raw === "string") {
+    const hit = questionDates.get(raw);
+    if (hit !== undefined) return hit;
+    const iso = checkQuestionDate(raw);
+    if (questionDates.size > 4096) questionDates.clear();
+    questionDates.set(raw, iso);
+    return iso;
+  }
+  return checkQuestionDate(raw);
 }
 
 export function prepare(set: RuleSet, id: string, q: Question): Context {
   const loaded = findRuleFile(set, id);
   const scenario = findScenario(set, q.scenario);
-  const date = checkQuestionDate(q.date);
+  const date = questionDate(q.date);
   if (q.facts === null || typeof q.facts !== "object") fail("bad-fact", "fakta: forventet navn=verdi-par");
   const derived: DerivedFact[] = [];
   const facts = loaded.facts.normalize(q.facts, date, derived);

@@ -129,12 +129,13 @@ export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
   return {
     names,
     normalize(input, date, derived) {
-      for (const key in input) {
+      for (const key of Object.keys(input)) {
         if (!known.has(key)) fail("unknown-fact", `ukjent faktum «${key}»; denne regelfilen bruker ${names.join(", ")}`, key);
       }
       const out: FactValues = {};
       for (const { name, decl, coerce } of steps) {
-        const raw = input[name];
+        // Own properties only: an inherited "toString" or a prototype-polluted value is not a fact.
+        const raw = Object.prototype.hasOwnProperty.call(input, name) ? input[name] : undefined;
         const source = decl.derive?.ageFrom;
         if (source !== undefined && out[source] !== null && out[source] !== undefined) {
           const born = out[source] as string;

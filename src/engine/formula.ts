@@ -31,6 +31,14 @@ const MAX_FORMULA_LENGTH = 2000;
  */
 export function compileFormula(expr: string, known: Set<string>, parameters: Set<string>, round?: number): CompiledFormula {
   if (expr.length > MAX_FORMULA_LENGTH) throw new FormulaError(`formelen er for lang (${expr.length} tegn, maks ${MAX_FORMULA_LENGTH})`);
+  // Bracket nesting is checked before parsing: mathjs's recursive parser would overflow the stack first.
+  let open = 0;
+  let maxOpen = 0;
+  for (const ch of expr) {
+    if (ch === "(" || ch === "[" || ch === "{") maxOpen = Math.max(maxOpen, ++open);
+    else if (ch === ")" || ch === "]" || ch === "}") open--;
+  }
+  if (maxOpen > 64) throw new FormulaError(`formelen er nøstet for dypt (${maxOpen} parentesnivåer, maks 64)`);
   let root: MathNode;
   try {
     root = math.parse(expr);
@@ -46,7 +54,9 @@ export function compileFormula(expr: string, known: Set<string>, parameters: Set
     switch (node.type) {
       case "ConstantNode": {
         const value = (node as unknown as { value: unknown }).value;
-        const isHelperArg = parent?.type === "FunctionNode" && (parent as unknown as { args: MathNode[] }).args[0] === node;
+        const callee = parent?.type === "FunctionNode" ? (parent as unknown as { fn: { name?: string }; args: MathNode[] }) : null;
+        const isHelperArg = callee !== null && callee.args[0] === node && typeof callee.fn.name === "string" &&
+          Object.prototype.hasOwnProperty.call(HELPER_FUNCTIONS, callee.fn.name) && HELPER_FUNCTIONS[callee.fn.name].firstArgIsParameterName;
         if (typeof value === "string" && !isHelperArg) problems.push(`tekstkonstanten «${value}» er ikke tillatt her`);
         break;
       }

@@ -2,7 +2,7 @@
  * From fired rules to a result: apply the hit policy, evaluate formulas exactly, and coerce each
  * output to its declared type. Shared by the compiled and the json-rules-engine paths.
  */
-import type { CompiledRule, NamedFormula } from "./compiled-file";
+import type { CompiledRule, LoadedRuleFile, NamedFormula } from "./compiled-file";
 import type { Context } from "./context";
 import type { Scalar } from "../rules/schema";
 import type { FormulaTrace, ResultRecord, ResultValue } from "../trace/trace";
@@ -130,6 +130,31 @@ export interface ResultWork { result: ResultValue; formulas: FormulaTrace[]; ser
 
 const constantResults = new WeakMap<CompiledRule | object, ResultRecord>();
 
+/**
+ * Formulas that read no fact give the same value for every question on the same parameter state
+ * (parameters in force on a date under a scenario): their result is computed once per state and
+ * shared (frozen). A formula counts as reading a fact if the fact's name occurs anywhere in its text
+ * (conservative: also catches a fact shadowing a function name). Errors are cached as values too.
+ */
+const factFreeCache = new WeakMap<object, boolean>();
+
+/** True when none of `formulas` (nor the file-level formulas) mentions a fact of the file. */
+export function formulasReadNoFact(loaded: LoadedRuleFile, formulas: NamedFormula[]): boolean {
+  const names = loaded.facts.names;
+  const all = [...formulas, ...loaded.fileFormulas];
+  return !all.some(({ formula }) => names.some((n) => new RegExp(`(^|[^A-Za-z0-9_])${n}($|[^A-Za-z0-9_])`).test(formula.expr)));
+}
+
+function readsNoFact(ctx: Context, key: object, own: NamedFormula[]): boolean {
+  let hit = factFreeCache.get(key);
+  if (hit !== undefined) return hit;
+  hit = formulasReadNoFact(ctx.loaded, own);
+  factFreeCache.set(key, hit);
+  return hit;
+}
+
+const perStateResults = new WeakMap<object, Map<object, ResultRecord | EvalFailure>>();
+
 function resultFor(ctx: Context, params: Record<string, Scalar>, own: NamedFormula[], label: string, key: object, trace: boolean, work: ResultWork): ResultRecord {
   const fileFormulas = ctx.loaded.fileFormulas;
   if (!trace && own.length === 0 && fileFormulas.length === 0) {
@@ -138,6 +163,27 @@ function resultFor(ctx: Context, params: Record<string, Scalar>, own: NamedFormu
     if (!hit) constantResults.set(key, (hit = Object.freeze(toRecord(ctx, { ...params }, label)) as ResultRecord));
     return hit;
   }
+  if (!trace && readsNoFact(ctx, key, own)) {
+    let byKey = perStateResults.get(ctx.params);
+    if (!byKey) perStateResults.set(ctx.params, (byKey = new Map()));
+    let hit = byKey.get(key);
+    if (hit === undefined) {
+      try {
+        hit = Object.freeze(computeRecord(ctx, params, own, label, false, work)) as ResultRecord;
+      } catch (e) {
+        if (!(e instanceof EvalFailure)) throw e;
+        hit = e;
+      }
+      byKey.set(key, hit);
+    }
+    if (hit instanceof EvalFailure) throw hit;
+    return hit;
+  }
+  return computeRecord(ctx, params, own, label, trace, work);
+}
+
+function computeRecord(ctx: Context, params: Record<string, Scalar>, own: NamedFormula[], label: string, trace: boolean, work: ResultWork): ResultRecord {
+  const fileFormulas = ctx.loaded.fileFormulas;
   const record = trace ? work.series : null;
   const scope = formulaScope(ctx, params, record);
   const raw: Record<string, unknown> = { ...params };

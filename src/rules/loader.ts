@@ -28,20 +28,51 @@ function jsonDepth(value: unknown): number {
   return max;
 }
 
-function zodProblems(file: string, error: z.ZodError): LoadProblem[] {
-  return error.issues.map((issue) => ({ file, path: formatPath(issue.path), message: describeIssue(issue) }));
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Removes (in place, iteratively) every forbidden key from freshly parsed JSON and returns their JSON paths. */
+function stripForbiddenKeys(value: unknown): string[] {
+  const found: string[] = [];
+  const stack: Array<[unknown, string]> = [[value, ""]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (!v || typeof v !== "object") continue;
+    if (Array.isArray(v)) { v.forEach((x, i) => stack.push([x, `${path}[${i}]`])); continue; }
+    for (const key of Object.keys(v)) {
+      const p = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) { found.push(p); delete (v as Record<string, unknown>)[key]; continue; }
+      stack.push([(v as Record<string, unknown>)[key], p]);
+    }
+  }
+  return found.sort();
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function zodProblems(file: string, error: z.ZodError, input: unknown): LoadProblem[] {
+  return error.issues.map((issue) => ({ file, path: formatPath(issue.path), message: describeIssue(issue, valueAt(input, issue.path)) }));
+}
+
+/** The input value at a zod issue path (zod 4 does not put it on the issue unless asked); undefined if absent. */
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== "object" || !Object.prototype.hasOwnProperty.call(v, key as string)) return undefined;
+    v = (v as Record<string, unknown>)[key as string];
+  }
+  return v;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case "unrecognized_keys":
       return `ukjent nøkkel ${issue.keys.map((k) => `«${k}»`).join(", ")} (skrivefeil? ukjente nøkler er ikke tillatt)`;
     case "invalid_type":
-      return issue.input === undefined ? `mangler (påkrevd ${norskType(issue.expected)})` : `forventet ${norskType(issue.expected)}, fikk ${typeName(issue.input)}`;
+      return input === undefined ? `mangler (påkrevd ${norskType(issue.expected)})` : `forventet ${norskType(issue.expected)}, fikk ${typeName(input)}`;
     case "invalid_value":
       return `forventet en av ${issue.values.map((v) => `«${String(v)}»`).join(", ")}`;
     case "invalid_union":
-      return "verdien passer ikke til noen av de tillatte formene (se rules/README.md)";
+      return input === undefined ? "mangler (påkrevd)" : "verdien passer ikke til noen av de tillatte formene (se rules/README.md)";
+    case "invalid_key":
+      return `ugyldig navn «${String(issue.path[issue.path.length - 1] ?? "")}»: ${issue.issues.map((i) => i.message).join("; ")}`;
     default:
       return issue.message;
   }
@@ -65,8 +96,14 @@ function parseWith<T>(src: SourceText, schema: z.ZodType<T>): Parsed<T> {
   const id = typeof (json.value as { id?: unknown })?.id === "string" ? (json.value as { id: string }).id : undefined;
   const depth = jsonDepth(json.value);
   if (depth > MAX_JSON_DEPTH) return { ok: false, id, problems: [{ file: src.path, path: "", message: `strukturen er nøstet for dypt (mer enn ${MAX_JSON_DEPTH} nivåer)` }] };
+  // Keys JSON.parse keeps silently (a duplicate overrides the first) or that reach Object.prototype are errors.
+  const early: LoadProblem[] = (json.duplicateKeys ?? []).map((d) => ({
+    file: src.path, path: d.path ? `${d.path}.${d.key}` : d.key, message: `nøkkelen «${d.key}» står to ganger i samme objekt (den siste ville stille overstyrt den første)`, line: d.line, column: d.column,
+  }));
+  early.push(...stripForbiddenKeys(json.value).map((path) => ({ file: src.path, path, message: "nøkkelen er ikke tillatt («__proto__», «constructor» og «prototype» er reserverte navn i JavaScript)" })));
   const parsed = schema.safeParse(json.value);
-  if (!parsed.success) return { ok: false, id, problems: zodProblems(src.path, parsed.error) };
+  if (!parsed.success) return { ok: false, id, problems: [...early, ...zodProblems(src.path, parsed.error, json.value)] };
+  if (early.length) return { ok: false, id, problems: early };
   return { ok: true, value: parsed.data, hash: sha256Hex(src.text) };
 }
 
@@ -141,7 +178,7 @@ function resolveScenarios(set: RuleSet, pending: Array<{ src: SourceText; scenar
             problems.push({ file: p.src.path, path: `${path}.parameter`, message: `regelfilen «${o.ruleFile}» har ingen parameter «${o.parameter}» (parametere: ${[...target.timelines.keys()].join(", ")})` });
             return;
           }
-          if (!(o.source in c.scenario.sources)) problems.push({ file: p.src.path, path: `${path}.source`, message: `ukjent kilde «${o.source}»` });
+          if (!Object.prototype.hasOwnProperty.call(c.scenario.sources, o.source)) problems.push({ file: p.src.path, path: `${path}.source`, message: `ukjent kilde «${o.source}»` });
           for (let k = 1; k < o.values.length; k++) if (!(o.values[k - 1].from < o.values[k].from)) problems.push({ file: p.src.path, path: `${path}.values[${k}].from`, message: "datoene må stå i stigende rekkefølge" });
           const baseType = typeof target.timelines.get(o.parameter)!.entries[0].value;
           o.values.forEach((v, k) => { if (typeof v.value !== baseType) problems.push({ file: p.src.path, path: `${path}.values[${k}].value`, message: `forventet ${baseType === "number" ? "et tall" : baseType}, som parameteren ellers har` }); });

@@ -16,6 +16,8 @@ function compare(outcome: Outcome, expect: Record<string, Scalar> | { error: str
   if (!outcome.ok) return `feil: ${outcome.error.message}`;
   const result = outcome.value.result;
   const items = Array.isArray(result) ? result : [result];
+  // For collect-policy files `expect: {}` means "no rule fires".
+  if (Array.isArray(result) && Object.keys(expect).length === 0) return items.length === 0 ? null : `forventet ingen treff, fikk ${JSON.stringify(result)}`;
   const got = items.length === 1 ? items[0] : null;
   if (!got) return `forventet ett resultat, fikk ${items.length}: ${JSON.stringify(result)}`;
   const wrong = Object.entries(expect as Record<string, Scalar>).filter(([k, x]) => got[k] !== x);

@@ -8,7 +8,12 @@ import { isIsoDate } from "../util/dates";
 export const DOMAINS = ["budget-post", "user-fee", "deflator", "grant"] as const;
 export type Domain = (typeof DOMAINS)[number];
 
-const identifier = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "forventet et navn av bokstaver, siffer og _ (ikke æøå), f.eks. «alder»");
+/** Names every JavaScript object already has (toString, constructor, __proto__ …): as fact or parameter names they would read inherited values. */
+const OBJECT_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
+const identifier = z
+  .string()
+  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "forventet et navn av bokstaver, siffer og _ (ikke æøå), f.eks. «alder»")
+  .refine((s) => !OBJECT_NAMES.has(s), { message: "navnet er reservert i JavaScript (f.eks. «constructor», «toString», «__proto__»); velg et annet navn" });
 const ruleFileId = z.string().regex(/^[a-z][a-z0-9-]*$/, "forventet id med små bokstaver, siffer og bindestrek, f.eks. «egenandel»");
 export const isoDate = z.string().refine(isIsoDate, { message: "forventet en gyldig dato på formen ÅÅÅÅ-MM-DD (f.eks. 2026-08-01)" });
 const scalar = z.union([z.string(), z.number().refine(Number.isFinite, "forventet et endelig tall"), z.boolean()]);

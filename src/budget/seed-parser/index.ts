@@ -14,6 +14,8 @@ export interface SeedParse {
   overviewByKap: Map<number, OverviewChapter>;
   vedtak: Vedtak | null;
   errors: string[];
+  /** The seed's raw lines (index = line number − 1), for typographic checks. */
+  rawLines: string[];
 }
 
 function anchorsFrom(overview: OverviewChapter[], vedtak: Vedtak | null): Anchors {
@@ -41,5 +43,6 @@ export function parseSeed(text: string): SeedParse {
     overviewByKap: new Map(overviewChapters.map((c) => [c.kap, c])),
     vedtak: ved.vedtak,
     errors: [...ov.errors, ...ved.errors, ...pt.errors],
+    rawLines: text.split(/\r?\n/),
   };
 }

@@ -36,7 +36,7 @@ export interface ParsedChapterTable {
 const HEADER_WORDS = /^(Regnskap|2024|Saldert|budsjett 2025|Saldert budsjett 2025|Forslag|2026|Forslag 2026|Regnskap 2024|\(i 1 000 kr\))$/;
 const SUM_KAP = /^Sum kap\.\s+(\d{3,4})\s+(.*)$/;
 
-function rowChoices(name: string, line: number): Choice<{ name: string; values: Vec }>[] {
+function rowChoices(name: string): Choice<{ name: string; values: Vec }>[] {
   return tailReadings(name, 0, 3).flatMap((r) =>
     placements(r.amounts, 3).map((values) => ({
       values,
@@ -76,7 +76,7 @@ export function parsePostTables(lines: SeedLine[], anchors: Anchors = new Map())
     const sumChoices = tailReadings(sumMatch[2], 1, 3)
       .filter((r) => r.absorbed === 0 && r.name === '')
       .flatMap((r) => placements(r.amounts, 3).map((values) => ({ values, cost: magnitudeJumps(values), data: values })));
-    const rowChoiceList = rows.map((r) => rowChoices(r.text, r.line));
+    const rowChoiceList = rows.map((r) => rowChoices(r.text));
     let solved = solveSums(rowChoiceList, sumChoices, 3);
     const consistent = solved.consistent;
     let anchoredBy: string | undefined;

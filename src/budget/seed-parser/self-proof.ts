@@ -100,6 +100,26 @@ export function proveSeed(s: SeedParse): ProofResult {
     }
   }
 
+  // The PDF text puts a no-break space after an amount's first thousands group and plain spaces elsewhere
+  // ("212\u00A0563" is one amount, "5\u00A0419 957" one). The parser ignores this; here it must agree.
+  const typo = group('typografi: beløpene står i kilden slik de er lest (NBSP etter første siffergruppe)');
+  const printed = (vs: Vec): string =>
+    vs
+      .filter((v): v is number => v !== null)
+      .map((v) => (v < 0 ? '-' : '') + String(Math.abs(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ').replace(' ', '\u00A0'))
+      .join(' ');
+  const rawTail = (from: number, to: number): string =>
+    s.rawLines.slice(from - 1, to - 1).join(' ').replace(/[ \t\r\n]+/g, ' ').trim();
+  for (const t of s.tables) {
+    t.posts.forEach((p, k) => {
+      const end = k + 1 < t.posts.length ? t.posts[k + 1].line : t.sumLine;
+      const want = printed(p.values);
+      check(typo, rawTail(p.line, end).endsWith(want), () => `kap. ${t.kap} post ${p.post} (linje ${p.line}): forventet «${want.replace(/\u00A0/g, '~')}» på slutten av raden`);
+    });
+    const want = printed(t.sum);
+    check(typo, rawTail(t.sumLine, t.sumLine + 1).endsWith(want), () => `kap. ${t.kap}: "Sum kap." (linje ${t.sumLine}) forventet «${want.replace(/\u00A0/g, '~')}»`);
+  }
+
   const notes: string[] = [];
   for (const t of s.tables)
     if (t.anchoredBy)
@@ -109,6 +129,6 @@ export function proveSeed(s: SeedParse): ProofResult {
       );
   for (const o of s.overview)
     if (o.resolvedBy) notes.push(`kategori ${o.programkategori}: raden og summen kan leses flere måter; låst av ${o.resolvedBy}`);
-  const groups = [parse, postSums, overview, vedtak];
+  const groups = [parse, postSums, overview, vedtak, typo];
   return { groups, notes, ok: groups.every((g) => g.failures.length === 0) };
 }

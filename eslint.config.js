@@ -1,0 +1,24 @@
+// Lint TypeScript sources with the recommended rules; type checking itself is `tsc --noEmit` in `npm run lint`.
+const js = require("@eslint/js");
+const tseslint = require("typescript-eslint");
+
+module.exports = tseslint.config(
+  { ignores: ["dist/**", "build/**", "node_modules/**", "test-artifacts/**", "coverage/**", "*.config.js", "bin/**", "scripts/*.js"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "warn",
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_" }],
+      "no-restricted-globals": ["error", "eval"],
+      "no-new-func": "error",
+    },
+  },
+  {
+    files: ["src/**/*.ts"],
+    rules: {
+      // The core never touches Office: only functions/ and taskpane/ may.
+      "no-restricted-syntax": ["error", { selector: "Identifier[name=/^(Office|Excel|CustomFunctions)$/]", message: "src/ is Office-free; use functions/ or taskpane/." }],
+    },
+  },
+);

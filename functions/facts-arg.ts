@@ -1,0 +1,88 @@
+/**
+ * The `fakta` argument: a two-row range (names over values, more rows = more questions), a
+ * two-column range (names beside values, more columns = more questions), or text cells like
+ * «alder=17; tjeneste=legevakt» (one question per cell). Returns a grid of parsed fact sets.
+ */
+import { ArgError, show } from "./arg-error";
+import { inputErrorCode, propagated } from "./excel-error";
+import { asGrid, Failed, Grid, Ready } from "./grid";
+import { isEmpty } from "./args";
+
+export type Facts = Record<string, unknown>;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const EXPECTED = "forventet to rader (navn over verdier), to kolonner (navn og verdier) eller tekst som «alder=17; tjeneste=legevakt»";
+
+export function parseFactText(text: string): Facts {
+  const facts: Facts = {};
+  for (const part of text.split(/[;\n]/)) {
+    const p = part.trim();
+    if (p === "") continue;
+    const eq = p.indexOf("=");
+    const name = eq < 0 ? p : p.slice(0, eq).trim();
+    if (eq < 0 || !NAME.test(name)) throw new ArgError("#VALUE!", `fakta: forventet navn=verdi, fikk ${show(p)}`);
+    if (name in facts) throw new ArgError("#VALUE!", `fakta: «${name}» er oppgitt to ganger`);
+    facts[name] = p.slice(eq + 1).trim();
+  }
+  return facts;
+}
+
+function isName(v: unknown): boolean {
+  return typeof v === "string" && NAME.test(v.trim());
+}
+
+/** One fact set from parallel name and value lists; an error cell among the values fails just this set. */
+function factSet(names: unknown[], values: unknown[]): Ready<Facts> | Failed {
+  const facts: Facts = {};
+  for (let k = 0; k < names.length; k++) {
+    if (isEmpty(names[k])) continue; // a blank header cell: an unused column
+    const name = String(names[k]).trim();
+    const code = inputErrorCode(values[k]);
+    if (code !== null) return new Failed(propagated(`fakta «${name}»`, code));
+    facts[name] = values[k];
+  }
+  return new Ready(facts);
+}
+
+type Orientation = "rows" | "columns";
+
+function orientation(g: Grid, known: Set<string> | null): Orientation {
+  const header = g[0];
+  const first = g.map((r) => r[0]);
+  const namesOk = (xs: unknown[]) => xs.some((x) => !isEmpty(x)) && xs.every((x) => isEmpty(x) || isName(x));
+  const allKnown = (xs: unknown[]) => known !== null && xs.every((x) => isEmpty(x) || known.has(String(x).trim()));
+  const byRows = g.length >= 2 && namesOk(header);
+  const byCols = header.length >= 2 && namesOk(first);
+  if (byRows && byCols) return allKnown(first) && !allKnown(header) ? "columns" : "rows";
+  if (byRows) return "rows";
+  if (byCols) return "columns";
+  throw new ArgError("#VALUE!", `fakta: ${EXPECTED}`);
+}
+
+/**
+ * Parsed fact sets shaped as the results will be: a column for a header-row table, a row for a
+ * name-column table, the cell grid for text cells. `known` (the rule file's facts) breaks ties.
+ */
+export function factGrid(raw: unknown, known: Set<string> | null): Grid {
+  const g = asGrid(raw);
+  const isText = (v: unknown) => typeof v === "string" && v.includes("=");
+  const textCells = g.every((r) => r.every((v) => isText(v) || isEmpty(v) || inputErrorCode(v) !== null));
+  if (textCells && g.some((r) => r.some(isText))) {
+    return g.map((r) => r.map((v) => {
+      if (isEmpty(v)) return new Ready({});
+      const code = inputErrorCode(v);
+      if (code !== null) return new Failed(propagated("fakta", code));
+      return new Ready(parseFactText(v as string));
+    }));
+  }
+  for (const v of [...g[0], ...g.map((r) => r[0])]) {
+    const code = inputErrorCode(v);
+    if (code !== null) throw new ArgError(code === "#N/A" ? "#N/A" : "#VALUE!", `fakta: et navn i tabellen er feilverdien ${code}`);
+  }
+  if (orientation(g, known) === "rows") {
+    return g.slice(1).map((r) => [factSet(g[0], r)]);
+  }
+  const width = Math.max(...g.map((r) => r.length));
+  const sets: unknown[] = [];
+  for (let j = 1; j < width; j++) sets.push(factSet(g.map((r) => r[0]), g.map((r) => r[j])));
+  return [sets];
+}

@@ -1,0 +1,25 @@
+/**
+ * The rule set the functions evaluate against, loaded once per runtime. In the add-in it is the
+ * webpack-bundled rules/ folder (shared with the task pane); jest injects its own provider.
+ */
+import type { RuleSet } from "../src/rules/rule-set";
+import { bundledRuleSet } from "../src/rules/bundled";
+import { ArgError } from "./arg-error";
+
+let provider: () => RuleSet = bundledRuleSet;
+let cached: RuleSet | null = null;
+
+export function setRuleSetProvider(p: () => RuleSet): void {
+  provider = p;
+  cached = null;
+}
+
+export function ruleSet(): RuleSet {
+  if (cached) return cached;
+  try {
+    cached = provider();
+  } catch (e) {
+    throw new ArgError("#N/A", `regelsettet kunne ikke lastes: ${(e as Error)?.message ?? String(e)}`);
+  }
+  return cached;
+}

@@ -1,0 +1,288 @@
+/**
+ * Batch evaluation for ranges (Excel custom functions, budget checks, the CLI): one rule file and
+ * scenario compiled once, then many rows through plain synchronous closures. Same answers and the
+ * same errors as `evaluate` row by row (test/differential.test.ts is the guard), without per-row
+ * engines, almanacs or promises:
+ *  - dates are validated and parameters resolved once per distinct date;
+ *  - one condition environment is reused for every row (parameters written only when the date changes);
+ *  - results that do not depend on the row's facts (no formulas, or formulas reading no fact) are
+ *    computed once per date and rule, and the same frozen outcome object is returned for every row;
+ *  - an error is a value in its row ({ ok: false, error }), never an exception for the batch.
+ * Traces are on demand only: `trace(row, date)` for the few rows a user inspects.
+ * Pure TypeScript; no json-rules-engine, safe for the custom-functions bundle.
+ */
+import type { RuleSet } from "../rules/rule-set";
+import type { LoadedScenario } from "../rules/rule-set";
+import type { ResultValue } from "../trace/trace";
+import type { CompiledRule, LoadedRuleFile } from "./compiled-file";
+import { Context, findRuleFile, findScenario, parametersAt, ParameterState, timelinesFor } from "./context";
+import { checkQuestionDate, DerivedFact } from "./facts";
+import { applyHitPolicy, computeResult, formulasReadNoFact } from "./results";
+import type { EvalError } from "./errors";
+import { OPERATOR_FUNCTIONS } from "./operators";
+import { evaluate, failure, Outcome } from "./evaluate";
+
+export type RowOutcome = { readonly ok: true; readonly result: ResultValue } | { readonly ok: false; readonly error: EvalError };
+
+export interface BatchOptions { scenario?: string | null }
+
+export interface CompiledBatch {
+  ruleFile: { id: string; version: string; hash: string };
+  scenario: string | null;
+  /** Declared fact names (the columns a range may carry), and output names (the columns a result has). */
+  factNames: string[];
+  outputNames: string[];
+  /** One outcome per row. `date` is one date for every row, or one per row. */
+  evaluateRows(rows: ReadonlyArray<unknown>, date: unknown): RowOutcome[];
+  /**
+   * Columnar: `columns[name][i]` is fact `name` of row i (an absent column or an undefined/null/blank
+   * cell is an absent fact). Row count is the longest column (or the dates array) unless `length` is given.
+   */
+  evaluateColumns(columns: Record<string, ReadonlyArray<unknown>>, date: unknown, length?: number): RowOutcome[];
+  /** Full evaluation with trace, for one row a user inspects (same answer as the batch). */
+  trace(facts: Record<string, unknown>, date: unknown): Outcome;
+}
+
+interface DateState {
+  /** The validated ISO date, or the error every row with this date gets. */
+  iso: string | null;
+  dateError: RowOutcome | null;
+  /** Parameters in force, or the error (raised after fact checks, as `evaluate` does). */
+  params: ParameterState | null;
+  paramError: RowOutcome | null;
+  /** Outcomes that do not depend on the row's facts, by selection (rule, otherwise, or collect key). */
+  shared: Map<unknown, RowOutcome>;
+}
+
+const NOT_OBJECT: RowOutcome = Object.freeze({ ok: false as const, error: Object.freeze({ code: "bad-fact" as const, message: "fakta: forventet navn=verdi-par" }) });
+
+/**
+ * Rule constructs the compiled closures do not handle (they would need json-rules-engine). Today the
+ * compiler covers the whole schema (all/any/not, every operator, fact references), so this is empty
+ * for every file that loads; the benchmark and the differential test report it.
+ */
+export function unsupportedConstructs(loaded: LoadedRuleFile): string[] {
+  const out: string[] = [];
+  const walk = (c: unknown, path: string): void => {
+    const o = c as Record<string, unknown>;
+    if (Array.isArray(o.all)) o.all.forEach((x, i) => walk(x, `${path}.all[${i}]`));
+    else if (Array.isArray(o.any)) o.any.forEach((x, i) => walk(x, `${path}.any[${i}]`));
+    else if (o.not !== undefined) walk(o.not, `${path}.not`);
+    else if (typeof o.fact !== "string" || typeof OPERATOR_FUNCTIONS[o.operator as keyof typeof OPERATOR_FUNCTIONS] !== "function") out.push(`${path}: ${JSON.stringify(o)}`);
+  };
+  loaded.rules.forEach((r) => walk(r.rule.conditions, `rules[${r.index}].conditions`));
+  return out;
+}
+
+const NO_DERIVED: DerivedFact[] = Object.freeze([]) as unknown as DerivedFact[];
+
+function errorOutcome(e: unknown): RowOutcome {
+  const o = failure(e) as { ok: false; error: EvalError };
+  return { ok: false, error: o.error };
+}
+
+/**
+ * Compile a batch evaluator. Throws EvalFailure for an unknown or broken rule file or scenario
+ * (use `evaluateBatch` to get that error in every row instead).
+ */
+export function compileBatch(set: RuleSet, ruleFileId: string, opts: BatchOptions = {}): CompiledBatch {
+  const loaded = findRuleFile(set, ruleFileId);
+  const scenario = findScenario(set, opts.scenario);
+  return new BatchEvaluator(set, loaded, scenario, opts.scenario ?? undefined);
+}
+
+/** Like compileBatch(...).evaluateRows, but a whole-batch error (unknown rule file or scenario) fills every row. */
+export function evaluateBatch(set: RuleSet, ruleFileId: string, rows: ReadonlyArray<unknown>, date: unknown, opts: BatchOptions = {}): RowOutcome[] {
+  let batch: CompiledBatch;
+  try {
+    batch = compileBatch(set, ruleFileId, opts);
+  } catch (e) {
+    const err = Object.freeze(errorOutcome(e));
+    return rows.map(() => err);
+  }
+  return batch.evaluateRows(rows, date);
+}
+
+class BatchEvaluator implements CompiledBatch {
+  readonly ruleFile: { id: string; version: string; hash: string };
+  readonly scenario: string | null;
+  readonly factNames: string[];
+  readonly outputNames: string[];
+  private readonly timelines;
+  private readonly dates = new Map<unknown, DateState>();
+  private readonly rules: CompiledRule[];
+  private readonly ordered: CompiledRule[];
+  private readonly policy: "unique" | "first" | "collect";
+  /** Fact names whose value conditions see as a number (decimal facts are exact text otherwise). */
+  private readonly decimalFacts: Set<string>;
+  /** Per selection: true when its result depends only on the date's parameters. */
+  private readonly factFree = new Map<object, boolean>();
+  private readonly env: Record<string, unknown>;
+  private envState: DateState | null = null;
+
+  constructor(
+    private readonly set: RuleSet,
+    private readonly loaded: LoadedRuleFile,
+    private readonly scenarioObj: LoadedScenario | null,
+    private readonly scenarioArg: string | undefined,
+  ) {
+    const f = loaded.file;
+    this.ruleFile = { id: f.id, version: f.version, hash: loaded.hash };
+    this.scenario = scenarioObj?.scenario.id ?? null;
+    this.factNames = loaded.facts.names;
+    this.outputNames = Object.keys(f.outputs);
+    this.timelines = timelinesFor(loaded, scenarioObj);
+    this.rules = loaded.rules;
+    this.ordered = loaded.ordered;
+    this.policy = f.hitPolicy;
+    this.decimalFacts = new Set(this.factNames.filter((n) => f.facts[n].type === "decimal"));
+    for (const r of this.rules) this.factFree.set(r, formulasReadNoFact(loaded, r.formulas));
+    if (loaded.otherwise) this.factFree.set(loaded.otherwise, formulasReadNoFact(loaded, loaded.otherwise.formulas));
+    this.env = {};
+  }
+
+  private dateState(raw: unknown): DateState {
+    let st = this.dates.get(raw);
+    if (st) return st;
+    st = { iso: null, dateError: null, params: null, paramError: null, shared: new Map() };
+    try {
+      st.iso = checkQuestionDate(raw);
+      try {
+        st.params = parametersAt(this.timelines, st.iso);
+      } catch (e) {
+        st.paramError = Object.freeze(errorOutcome(e));
+      }
+    } catch (e) {
+      st.dateError = Object.freeze(errorOutcome(e));
+    }
+    if (this.dates.size > 4096) this.dates.clear();
+    // Only primitives are safe cache keys (an object could be mutated between calls).
+    if (raw === null || typeof raw !== "object") this.dates.set(raw, st);
+    return st;
+  }
+
+  /** Point the shared environment at a date's parameters (rows of one date share them). */
+  private useDate(st: DateState): void {
+    if (this.envState === st) return;
+    const env = this.env;
+    const values = st.params!.values;
+    for (const k in values) env[k] = values[k];
+    env.dato = st.iso;
+    this.envState = st;
+  }
+
+  private one(input: unknown, st: DateState): RowOutcome {
+    if (st.dateError) return st.dateError;
+    if (input === null || typeof input !== "object") return NOT_OBJECT;
+    const loaded = this.loaded;
+    const derived = NO_DERIVED; // derived facts are only reported in traces
+    let facts;
+    try {
+      facts = loaded.facts.normalize(input as Record<string, unknown>, st.iso!);
+    } catch (e) {
+      return errorOutcome(e);
+    }
+    if (st.paramError) return st.paramError;
+    this.useDate(st);
+    const env = this.env;
+    const names = this.factNames;
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i];
+      const v = facts[n];
+      env[n] = typeof v === "string" && this.decimalFacts.has(n) ? Number(v) : v;
+    }
+    // Hit policy, inline (same order and messages as applyHitPolicy).
+    let selected: CompiledRule[] | "otherwise";
+    let key: unknown;
+    if (this.policy === "first") {
+      const ordered = this.ordered;
+      let best: CompiledRule | null = null;
+      for (let i = 0; i < ordered.length; i++) if (ordered[i].predicate(env)) { best = ordered[i]; break; }
+      if (best) { selected = [best]; key = best; } else { selected = "otherwise"; key = loaded.otherwise; }
+    } else if (this.policy === "unique") {
+      const rules = this.rules;
+      let hit: CompiledRule | null = null;
+      let count = 0;
+      for (let i = 0; i < rules.length; i++) if (rules[i].predicate(env)) { count++; if (!hit) hit = rules[i]; }
+      if (count > 1) return this.general(st, facts, derived); // overlap: the general path builds the message
+      if (hit) { selected = [hit]; key = hit; } else { selected = "otherwise"; key = loaded.otherwise; }
+    } else {
+      const rules = this.rules;
+      const fired: CompiledRule[] = [];
+      let k = "";
+      let free = true;
+      for (let i = 0; i < rules.length; i++) if (rules[i].predicate(env)) { fired.push(rules[i]); k += `${i},`; if (!this.factFree.get(rules[i])) free = false; }
+      selected = fired;
+      key = free ? k : undefined;
+    }
+    if (selected === "otherwise" && !loaded.otherwise) return this.general(st, facts, derived); // no-rule-fired
+    const free = key !== undefined && (typeof key === "string" || this.factFree.get(key as object) === true);
+    if (free) {
+      const hit = st.shared.get(key);
+      if (hit) return hit;
+    }
+    let out: RowOutcome;
+    try {
+      const work = computeResult(this.context(st, facts, derived), selected, false);
+      out = { ok: true, result: work.result };
+    } catch (e) {
+      out = errorOutcome(e);
+    }
+    if (free) st.shared.set(key, Object.freeze(out));
+    return out;
+  }
+
+  private context(st: DateState, facts: Context["facts"], derived: DerivedFact[]): Context {
+    return { loaded: this.loaded, scenario: this.scenarioObj, date: st.iso!, facts, derived, params: st.params!, env: this.env };
+  }
+
+  /** The rare paths (overlap, no rule fired): run the shared hit policy for the exact error. */
+  private general(st: DateState, facts: Context["facts"], derived: DerivedFact[]): RowOutcome {
+    try {
+      const ctx = this.context(st, facts, derived);
+      const fired = this.rules.filter((r) => r.predicate(ctx.env));
+      // applyHitPolicy is what evaluate uses: identical messages.
+      const selected = applyHitPolicy(ctx, fired);
+      return { ok: true, result: computeResult(ctx, selected, false).result };
+    } catch (e) {
+      return errorOutcome(e);
+    }
+  }
+
+  evaluateRows(rows: ReadonlyArray<unknown>, date: unknown): RowOutcome[] {
+    const n = rows.length;
+    const out = new Array<RowOutcome>(n);
+    if (Array.isArray(date)) {
+      for (let i = 0; i < n; i++) out[i] = this.one(rows[i], this.dateState(date[i]));
+    } else {
+      const st = this.dateState(date);
+      for (let i = 0; i < n; i++) out[i] = this.one(rows[i], st);
+    }
+    return out;
+  }
+
+  evaluateColumns(columns: Record<string, ReadonlyArray<unknown>>, date: unknown, length?: number): RowOutcome[] {
+    const names = Object.keys(columns);
+    const cols = names.map((k) => columns[k]);
+    let n = length ?? 0;
+    if (length === undefined) {
+      for (const c of cols) if (c.length > n) n = c.length;
+      if (Array.isArray(date) && date.length > n) n = date.length;
+    }
+    // One row object, rewritten in place: the normaliser copies what it keeps.
+    const row: Record<string, unknown> = {};
+    for (const k of names) row[k] = undefined;
+    const out = new Array<RowOutcome>(n);
+    const perRowDate = Array.isArray(date);
+    const fixed = perRowDate ? null : this.dateState(date);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < cols.length; j++) row[names[j]] = cols[j][i];
+      out[i] = this.one(row, fixed ?? this.dateState((date as unknown[])[i]));
+    }
+    return out;
+  }
+
+  trace(facts: Record<string, unknown>, date: unknown): Outcome {
+    return evaluate(this.set, this.loaded.file.id, { facts, date, scenario: this.scenarioArg }, { trace: true });
+  }
+}

@@ -1,0 +1,84 @@
+/** The CLI as a user runs it: commands, JSON shape, exit codes, messages for bad input. */
+import { execFileSync, spawnSync } from "child_process";
+import * as path from "path";
+import { main } from "../src/cli/main";
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+test("eval egenandel answers with a trace naming a seed line (issue example)", async () => {
+  const r = await run(["eval", "egenandel", "--date", "2026-08-01", "alder=17", "tjeneste=legevakt", "--json"]);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  const body = JSON.parse(r.out);
+  expect(body.ruleFile.id).toBe("egenandel");
+  expect(body.result.betaler).toBe(false);
+  expect(typeof body.result.grunn).toBe("string");
+  const seeds = body.trace.sources.map((s: { seed: string; lines: number[] }) => `${s.seed}:${s.lines[0]}`);
+  expect(seeds.some((s: string) => s.startsWith("003_82c1b6682bf832eb.txt:"))).toBe(true);
+});
+
+test("the day before the change a 17-year-old pays at legevakt", async () => {
+  const r = await run(["eval", "egenandel", "--date", "2026-07-31", "alder=17", "tjeneste=legevakt", "--json"]);
+  expect(JSON.parse(r.out).result.betaler).toBe(true);
+});
+
+test("text output shows the parameter date and the source", async () => {
+  const r = await run(["eval", "egenandel", "--date", "2026-08-01", "alder=17", "tjeneste=legevakt"]);
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/gjelder fra 2026-08-01/);
+  expect(r.out).toMatch(/003_82c1b6682bf832eb\.txt linje \d+/);
+});
+
+test("bad input exits 2 with a one-line message naming what was wrong", async () => {
+  const bad = await run(["eval", "egenandel", "--date", "2026-08-01", "alder=x", "tjeneste=legevakt"]);
+  expect(bad.code).toBe(2);
+  expect(bad.err).toMatch(/alder: forventet et heltall, fikk «x»/);
+  expect(bad.err.split("\n")).toHaveLength(1);
+  const date = await run(["eval", "egenandel", "--date", "31.13.2026", "alder=17", "tjeneste=legevakt"]);
+  expect(date.code).toBe(2);
+  expect(date.err).toMatch(/dato/);
+  const unknown = await run(["eval", "egenandell", "alder=17"]);
+  expect(unknown.code).toBe(2);
+  expect(unknown.err).toMatch(/mente du «egenandel»/);
+  const option = await run(["eval", "egenandel", "--bogus"]);
+  expect(option.code).toBe(2);
+});
+
+test("list --json names facts with types and allowed values, outputs and hashes", async () => {
+  const r = await run(["list", "--json"]);
+  const body = JSON.parse(r.out);
+  const egenandel = body.ruleFiles.find((f: { id: string }) => f.id === "egenandel");
+  expect(egenandel.hash).toMatch(/^[0-9a-f]{64}$/);
+  const tjeneste = egenandel.facts.find((f: { name: string }) => f.name === "tjeneste");
+  expect(tjeneste.values).toEqual(expect.arrayContaining(["fastlege", "legevakt"]));
+  expect(egenandel.outputs.map((o: { name: string }) => o.name)).toEqual(["betaler", "grunn"]);
+  expect(body.scenarios.map((s: { id: string }) => s.id)).toContain("legeforeningen-2026");
+});
+
+test("test prints the runner's closing line and exits 0", async () => {
+  const r = await run(["test", "rules"]);
+  expect(r.out).toMatch(/^\d+ passed, 0 failed$/m);
+  expect(r.code).toBe(0);
+});
+
+test("check of the real workbook reports no errors", async () => {
+  const r = await run(["check", "sheets/hod-2026.xlsx", "--date", "2026-01-01", "--json"]);
+  const body = JSON.parse(r.out);
+  expect(body.counts.error).toBe(0);
+  expect(body.ruleFiles.length).toBeGreaterThan(0);
+  expect(r.code).toBe(0);
+}, 30000);
+
+test("npx budget-rules runs from the repo (bin script)", () => {
+  const bin = path.join(__dirname, "..", "bin", "budget-rules.js");
+  const out = execFileSync(process.execPath, [bin, "eval", "egenandel", "--date", "2026-08-01", "alder=17", "tjeneste=legevakt", "--json"], { encoding: "utf8" });
+  expect(JSON.parse(out).result.betaler).toBe(false);
+  const bad = spawnSync(process.execPath, [bin, "eval", "egenandel", "alder=x"], { encoding: "utf8" });
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+}, 60000);
