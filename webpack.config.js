@@ -15,7 +15,11 @@ module.exports = (env, options) => {
       taskpane: "./taskpane/index.tsx",
     },
     output: { path: DIST, filename: "[name].js", clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // Task pane (browser): exceljs's self-contained browser build instead of its Node entry.
+      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+    },
     performance: { hints: false },
     module: {
       rules: [

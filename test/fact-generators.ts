@@ -121,7 +121,7 @@ export function generateCases(loaded: LoadedRuleFile, count: number, seed: numbe
   const numbers = numbersIn(loaded);
   const pools = new Map(names.map((n) => [n, valuePool(loaded, n, decls[n], numbers)] as const));
   const dates = questionDates(loaded);
-  const ages = [...new Set([0, 1, 5, 15, 16, 17, 18, 25, 26, 27, 66, 67, 100, 130, 131, ...numbers.filter((n) => n >= 0 && n < 140).flatMap((n) => [n - 1, n, n + 1])])].filter((n) => n >= 0);
+  const ages = [...new Set([0, 1, 5, 15, 16, 17, 18, 25, 26, 27, 66, 67, 100, 130, 131, ...numbers.filter((n) => Number.isInteger(n) && n >= 0 && n < 140).flatMap((n) => [n - 1, n, n + 1])])].filter((n) => n >= 0);
   const cases: Case[] = [];
   for (let i = 0; i < count; i++) {
     const malformed = r() < 0.15;
@@ -133,7 +133,11 @@ export function generateCases(loaded: LoadedRuleFile, count: number, seed: numbe
       if (canBeAbsent && r() < 0.25) continue;
       if (!canBeAbsent && malformed && r() < 0.1) continue; // missing required fact
       let pool = pools.get(n)!;
-      if (!malformed && (d.type === "integer" || d.type === "number" || d.type === "decimal")) pool = pool.filter((v) => typeof v === "number" && Number.isFinite(v));
+      if (!malformed && (d.type === "integer" || d.type === "number" || d.type === "decimal")) {
+        pool = pool.filter((v) => typeof v === "number" && Number.isFinite(v) && (d.min === undefined || v >= d.min) && (d.max === undefined || v <= d.max) && (d.type !== "integer" || Number.isInteger(v)));
+        if (pool.length === 0) pool = [d.min ?? d.max ?? 0];
+      }
+      if (!malformed && d.type === "enum") pool = pool.filter((v) => typeof v === "string" && v !== "ukjent-verdi");
       facts[n] = pick(pool);
       if (!malformed && d.type === "date") facts[n] = pick(["2000-01-01", "2024-02-29", "2010-08-01"]);
     }

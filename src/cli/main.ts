@@ -44,6 +44,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module || process.env.BUDGET_RULES_BIN === "1") {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); });
   main(process.argv.slice(2), { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n") }).then((code) => {
     process.exitCode = code;
   });
