@@ -26,6 +26,8 @@ module.exports = (env, options) => {
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } } },
         // Rule files are bundled as their exact text, so the content hash matches the CLI's.
         { test: /[\\/]rules[\\/].*\.json$/, type: "asset/source" },
+        // The Prop. 1 S reference figures (sheets/hod-2026.csv) for the prop-samsvar check in the browser.
+        { test: /[\\/]sheets[\\/].*\.csv$/, type: "asset/source" },
         { test: /\.(png|xlsx)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },

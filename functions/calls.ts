@@ -73,7 +73,9 @@ export function forklar(regelId: unknown, fakta: unknown, dato: unknown, scenari
   return generic(regelId, fakta, dato, scenario, (set, _asker, id, facts, date, sc) => {
     const o = evaluate(set, id, { facts: coreFacts(set.files.get(id), facts), date, scenario: sc }, { trace: true });
     if (!o.ok) failWith(o);
-    return traceToText(o.value.trace!);
+    // Excel cells hold at most 32 767 characters.
+    const text = traceToText(o.value.trace!);
+    return text.length > 32767 ? `${text.slice(0, 32700)}\n… (forkortet; se regelfilen)` : text;
   });
 }
 

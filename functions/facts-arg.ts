@@ -12,8 +12,11 @@ export type Facts = Record<string, unknown>;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const EXPECTED = "forventet to rader (navn over verdier), to kolonner (navn og verdier) eller tekst som «alder=17; tjeneste=legevakt»";
 
+// Null-prototype records: a fact named «constructor» or «__proto__» is just an (unknown) name.
+const record = (): Facts => Object.create(null) as Facts;
+
 export function parseFactText(text: string): Facts {
-  const facts: Facts = {};
+  const facts = record();
   for (const part of text.split(/[;\n]/)) {
     const p = part.trim();
     if (p === "") continue;
@@ -32,7 +35,7 @@ function isName(v: unknown): boolean {
 
 /** One fact set from parallel name and value lists; an error cell among the values fails just this set. */
 function factSet(names: unknown[], values: unknown[]): Ready<Facts> | Failed {
-  const facts: Facts = {};
+  const facts = record();
   for (let k = 0; k < names.length; k++) {
     if (isEmpty(names[k])) continue; // a blank header cell: an unused column
     const name = String(names[k]).trim();
@@ -55,6 +58,8 @@ function orientation(g: Grid, known: Set<string> | null): Orientation {
   if (byRows && byCols) return allKnown(first) && !allKnown(header) ? "columns" : "rows";
   if (byRows) return "rows";
   if (byCols) return "columns";
+  const bad = [...header, ...first].map(inputErrorCode).find((c) => c !== null);
+  if (bad) throw new ArgError(bad === "#N/A" ? "#N/A" : "#VALUE!", `fakta: et navn i tabellen er feilverdien ${bad}`);
   throw new ArgError("#VALUE!", `fakta: ${EXPECTED}`);
 }
 
@@ -64,19 +69,17 @@ function orientation(g: Grid, known: Set<string> | null): Orientation {
  */
 export function factGrid(raw: unknown, known: Set<string> | null): Grid {
   const g = asGrid(raw);
+  // No facts at all (an empty cell or ""): one question with no facts, for rule files that need none.
+  if (g.every((r) => r.every(isEmpty))) return [[new Ready(record())]];
   const isText = (v: unknown) => typeof v === "string" && v.includes("=");
   const textCells = g.every((r) => r.every((v) => isText(v) || isEmpty(v) || inputErrorCode(v) !== null));
   if (textCells && g.some((r) => r.some(isText))) {
     return g.map((r) => r.map((v) => {
-      if (isEmpty(v)) return new Ready({});
+      if (isEmpty(v)) return new Ready(record());
       const code = inputErrorCode(v);
       if (code !== null) return new Failed(propagated("fakta", code));
       return new Ready(parseFactText(v as string));
     }));
-  }
-  for (const v of [...g[0], ...g.map((r) => r[0])]) {
-    const code = inputErrorCode(v);
-    if (code !== null) throw new ArgError(code === "#N/A" ? "#N/A" : "#VALUE!", `fakta: et navn i tabellen er feilverdien ${code}`);
   }
   if (orientation(g, known) === "rows") {
     return g.slice(1).map((r) => [factSet(g[0], r)]);

@@ -81,7 +81,10 @@ export function field(file: LoadedRuleFile, result: ResultRecord | ResultRecord[
   const type = file.file.outputs[name].type;
   const one = (r: ResultRecord) => {
     const v = r[name];
-    return (type === "decimal" || type === "integer" || type === "number") && typeof v === "string" ? Number(v) : v;
+    const n = (type === "decimal" || type === "integer" || type === "number") && typeof v === "string" ? Number(v) : v;
+    // Excel cannot hold an infinite number; the exact value is still visible through FORKLAR.
+    if (typeof n === "number" && !Number.isFinite(n)) throw new ArgError("#VALUE!", `${name}: resultatet ${String(v).slice(0, 40)} er for stort for Excel`);
+    return n;
   };
   if (!Array.isArray(result)) return one(result);
   // "collect" files give several records: shown as one text cell, in rule order.

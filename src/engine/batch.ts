@@ -74,6 +74,7 @@ export function unsupportedConstructs(loaded: LoadedRuleFile): string[] {
   return out;
 }
 
+const NO_RULE_FIRED = Symbol("no-rule-fired");
 const NO_DERIVED: DerivedFact[] = Object.freeze([]) as unknown as DerivedFact[];
 
 function errorOutcome(e: unknown): RowOutcome {
@@ -204,7 +205,12 @@ class BatchEvaluator implements CompiledBatch {
       let hit: CompiledRule | null = null;
       let count = 0;
       for (let i = 0; i < rules.length; i++) if (rules[i].predicate(env)) { count++; if (!hit) hit = rules[i]; }
-      if (count > 1) return this.general(st, facts, derived); // overlap: the general path builds the message
+      if (count > 1) {
+        // Overlap: the message names only the fired rules, so it is cached per set of fired rules.
+        let k = "overlap:";
+        for (let i = 0; i < rules.length; i++) if (rules[i].predicate(env)) k += `${i},`;
+        return this.cachedGeneral(st, k, facts, derived);
+      }
       if (hit) { selected = [hit]; key = hit; } else { selected = "otherwise"; key = loaded.otherwise; }
     } else {
       const rules = this.rules;
@@ -215,7 +221,7 @@ class BatchEvaluator implements CompiledBatch {
       selected = fired;
       key = free ? k : undefined;
     }
-    if (selected === "otherwise" && !loaded.otherwise) return this.general(st, facts, derived); // no-rule-fired
+    if (selected === "otherwise" && !loaded.otherwise) return this.cachedGeneral(st, NO_RULE_FIRED, facts, derived); // same message for every row
     const free = key !== undefined && (typeof key === "string" || this.factFree.get(key as object) === true);
     if (free) {
       const hit = st.shared.get(key);
@@ -234,6 +240,12 @@ class BatchEvaluator implements CompiledBatch {
 
   private context(st: DateState, facts: Context["facts"], derived: DerivedFact[]): Context {
     return { loaded: this.loaded, scenario: this.scenarioObj, date: st.iso!, facts, derived, params: st.params!, env: this.env };
+  }
+
+  private cachedGeneral(st: DateState, key: unknown, facts: Context["facts"], derived: DerivedFact[]): RowOutcome {
+    let hit = st.shared.get(key);
+    if (!hit) st.shared.set(key, (hit = Object.freeze(this.general(st, facts, derived))));
+    return hit;
   }
 
   /** The rare paths (overlap, no rule fired): run the shared hit policy for the exact error. */

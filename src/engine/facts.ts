@@ -45,7 +45,7 @@ export function toDecimalText(name: string, raw: unknown): string {
   if (typeof raw === "number" && Number.isFinite(raw)) t = String(raw);
   else if (typeof raw === "string") t = raw.replace(GROUPED, "").replace(",", ".");
   if (t !== null && /e/i.test(t) && typeof raw === "number") t = raw.toFixed(20).replace(/\.?0+$/, "");
-  if (t === null || !/^[+-]?\d+(\.\d+)?$/.test(t)) return fail("bad-fact", `${name}: forventet et beløp (desimaltall), fikk ${show(raw)}`, name);
+  if (t === null || t.length > 40 || !/^[+-]?\d+(\.\d+)?$/.test(t)) return fail("bad-fact", `${name}: forventet et beløp (desimaltall), fikk ${show(raw)}`, name);
   t = t.replace(/^\+/, "");
   if (t.includes(".")) t = t.replace(/0+$/, "").replace(/\.$/, "");
   t = t.replace(/^(-?)0+(\d)/, "$1$2");

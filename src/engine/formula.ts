@@ -3,7 +3,7 @@
  * whitelist of node types, names and functions, then compiled. Evaluation is exact (BigNumber).
  */
 import type { MathNode } from "mathjs";
-import { FORMULA_FUNCTIONS, math, Decimal } from "./decimal";
+import { FORMULA_FUNCTIONS, math, Decimal, isDecimal } from "./decimal";
 
 /** Built-in helpers of ours that formulas may call, with the arity they take. */
 export const HELPER_FUNCTIONS: Record<string, { minArgs: number; maxArgs: number; firstArgIsParameterName: boolean }> = {
@@ -54,6 +54,7 @@ export function compileFormula(expr: string, known: Set<string>, parameters: Set
     switch (node.type) {
       case "ConstantNode": {
         const value = (node as unknown as { value: unknown }).value;
+        if (isDecimal(value) && !value.isZero() && Math.abs(value.e) > MAX_EXPONENT) problems.push(`tallet ${value.toString()} er utenfor det tillatte området (høyst ${MAX_EXPONENT} sifre)`);
         const callee = parent?.type === "FunctionNode" ? (parent as unknown as { fn: { name?: string }; args: MathNode[] }) : null;
         const isHelperArg = callee !== null && callee.args[0] === node && typeof callee.fn.name === "string" &&
           Object.prototype.hasOwnProperty.call(HELPER_FUNCTIONS, callee.fn.name) && HELPER_FUNCTIONS[callee.fn.name].firstArgIsParameterName;
@@ -83,6 +84,10 @@ export function compileFormula(expr: string, known: Set<string>, parameters: Set
             else if (!parameters.has(first.value)) problems.push(`${name}(): ukjent parameter «${first.value}»`);
             else series.add(first.value);
           }
+        } else if (name === "pow") {
+          checkExponent(args[1], problems);
+        } else if ((name === "round" || name === "floor" || name === "ceil") && args.length > 1 && !isSmallConstant(args[1], 0, 12)) {
+          problems.push(`${name}(): antall desimaler skal være et tall fra 0 til 12`);
         } else if (!FORMULA_FUNCTIONS.has(name)) {
           problems.push(`funksjonen «${name}» er ikke tillatt i formler (tillatt: ${[...FORMULA_FUNCTIONS, ...Object.keys(HELPER_FUNCTIONS)].join(", ")})`);
         }
@@ -91,6 +96,7 @@ export function compileFormula(expr: string, known: Set<string>, parameters: Set
       case "OperatorNode": {
         const fn = (node as unknown as { fn: string }).fn;
         if (!ALLOWED_OPERATORS.has(fn)) problems.push(`operatoren «${(node as unknown as { op: string }).op}» er ikke tillatt`);
+        if (fn === "pow") checkExponent((node as unknown as { args: MathNode[] }).args[1], problems);
         break;
       }
       case "ParenthesisNode":
@@ -110,8 +116,36 @@ export function compileFormula(expr: string, known: Set<string>, parameters: Set
     round,
     inputs: [...inputs],
     seriesParameters: [...series],
-    evaluate: (scope) => code.evaluate({ ...scope }),
+    evaluate: (scope) => {
+      const value = code.evaluate({ ...scope });
+      // A result like 10^400 would be written out digit by digit (and can exhaust memory): refuse it.
+      if (isDecimal(value) && value.isFinite() && !value.isZero() && Math.abs(value.e) > MAX_EXPONENT) {
+        throw new FormulaError(`resultatet er utenfor det tillatte tallområdet (mer enn ${MAX_EXPONENT} sifre)`);
+      }
+      return value;
+    },
   };
+}
+
+/** Budget figures never need more than this many digits before or after the decimal point. */
+const MAX_EXPONENT = 100;
+const MAX_POWER = 100;
+
+function isSmallConstant(node: MathNode | undefined, min: number, max: number): boolean {
+  let n = node as unknown as { type: string; value?: unknown; fn?: string; args?: MathNode[]; content?: MathNode } | undefined;
+  let sign = 1;
+  while (n && (n.type === "ParenthesisNode" || (n.type === "OperatorNode" && (n.fn === "unaryMinus" || n.fn === "unaryPlus")))) {
+    if (n.type === "OperatorNode" && n.fn === "unaryMinus") sign = -sign;
+    n = (n.type === "ParenthesisNode" ? n.content : n.args![0]) as unknown as typeof n;
+  }
+  if (!n || n.type !== "ConstantNode" || !isDecimal(n.value)) return false;
+  const v = sign * n.value.toNumber();
+  return Number.isInteger(v) && v >= min && v <= max;
+}
+
+/** Powers are limited to whole constant exponents (e.g. (1 + vekst)^3): 10^10^10 would never finish. */
+function checkExponent(exponent: MathNode | undefined, problems: string[]): void {
+  if (!isSmallConstant(exponent, -MAX_POWER, MAX_POWER)) problems.push(`potens: eksponenten skal være et helt tall fra -${MAX_POWER} til ${MAX_POWER} skrevet i formelen`);
 }
 
 const ALLOWED_OPERATORS = new Set([

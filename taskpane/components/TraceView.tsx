@@ -7,6 +7,8 @@ import { nbNumber, translator } from "../i18n";
 type T = ReturnType<typeof translator>;
 
 function show(v: unknown): string {
+  // Years read as years (2025, not 2 025).
+  if (typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 2100) return String(v);
   if (typeof v === "number" || (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v))) return nbNumber(v, 6);
   if (typeof v === "boolean") return v ? "ja" : "nei";
   if (v === null || v === undefined) return "(tom)";

@@ -1,0 +1,11 @@
+/** The embedded Prop. 1 S reference inside a webpack build (the CSV bundled as its exact text). */
+import { parseReference, PropReference } from "./reference";
+
+declare const require: (id: string) => string;
+
+let cached: PropReference | null = null;
+
+export function bundledReference(): PropReference {
+  if (!cached) cached = parseReference(require("../../sheets/hod-2026.csv"));
+  return cached;
+}

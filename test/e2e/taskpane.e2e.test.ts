@@ -1,0 +1,206 @@
+/**
+ * The task pane in headless Chromium: the browser preview (PreviewPort over the bundled hod-2026.xlsx) and
+ * the Office port against the injected fake Excel. Builds dist/ when missing or stale, serves it on
+ * 127.0.0.1 and fails every request to another origin (office.js's CDN URL is routed to a local stub).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { execSync } from "child_process";
+import * as ts from "typescript";
+import { chromium, Browser, Page } from "playwright-core";
+import { readBudgetWorkbook } from "../../src/budget/xlsx";
+import { loadRuleFolder } from "../../src/rules/load-folder";
+import { checkBudget } from "../../src/budget/check";
+
+jest.setTimeout(300_000);
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const ART = path.join(ROOT, "test-artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const DATE = "2026-01-01";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serveDist } = require("../../scripts/serve-dist.js");
+
+function newest(dir: string): number {
+  let t = 0;
+  if (!fs.existsSync(dir)) return t;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function ensureBuild(): void {
+  const html = path.join(DIST, "taskpane.html");
+  const sources = Math.max(...["taskpane", "src", "functions", "rules", "sheets"].map((d) => newest(path.join(ROOT, d))), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
+  if (fs.existsSync(html) && fs.statSync(html).mtimeMs >= sources && fs.existsSync(path.join(DIST, "taskpane.js"))) return;
+  execSync("npx webpack --mode production", { cwd: ROOT, stdio: "inherit", timeout: 240_000 });
+}
+
+/** The fake Excel as a browser script: test/fakes/fake-excel.ts transpiled, installed on window. */
+function fakeExcelScript(init: unknown): string {
+  const src = fs.readFileSync(path.join(ROOT, "test/fakes/fake-excel.ts"), "utf8");
+  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  return `(function(){var exports={};var module={exports:exports};${js}\nexports.installFakeExcel(window, ${JSON.stringify(init)});})();`;
+}
+
+type Key = string;
+const key = (f: { cell: string; rule: string; severity: string; ruleFile: string }): Key => `${f.cell}|${f.ruleFile}|${f.rule}|${f.severity}`;
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+const outside: string[] = [];
+let nodeKeys: Key[] = [];
+let sheetInit: { sheets: Array<{ name: string; values: unknown[][]; formulas: (string | null)[][] }> };
+const timings: Record<string, number> = {};
+
+async function openPage(init?: unknown, viewport = { width: 1280, height: 860 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on("pageerror", (e) => console.error("pageerror:", e.message));
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url + "/")) return route.continue();
+    if (url === OFFICE_CDN) return route.fulfill({ contentType: "text/javascript", body: fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8") });
+    outside.push(url);
+    return route.abort("blockedbyclient");
+  });
+  if (init) await page.addInitScript({ content: fakeExcelScript(init) });
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<string> {
+  const file = path.join(ART, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium finnes ikke på ${CHROMIUM}. Installer den med: apt-get update && apt-get install -y chromium (eller sett CHROMIUM_PATH). E2E-testene hoppes aldri over i stillhet.`);
+  }
+  fs.mkdirSync(ART, { recursive: true });
+  ensureBuild();
+  server = await serveDist(DIST, 0);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  // What `budget-rules check sheets/hod-2026.xlsx --date 2026-01-01` reports, computed in Node.
+  const read = await readBudgetWorkbook(path.join(ROOT, "sheets/hod-2026.xlsx"));
+  const report = checkBudget(read.model, loadRuleFolder(path.join(ROOT, "rules")), { date: DATE, sheetProblems: read.problems });
+  nodeKeys = [...new Set(report.findings.map(key))].sort();
+  sheetInit = { sheets: [{ name: read.model.sheetName, values: read.cells, formulas: read.formulas }] };
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  fs.writeFileSync(path.join(ART, "timings.json"), JSON.stringify(timings, null, 2));
+});
+
+async function runCheck(page: Page): Promise<{ ms: number; findings: Array<{ cell: string; rule: string; severity: string; ruleFile: string }> }> {
+  await page.getByTestId("tab-check").click();
+  await page.getByTestId("check-date").fill(DATE);
+  await page.getByTestId("run-check").click();
+  await page.getByTestId("check-summary").waitFor();
+  return page.evaluate(() => (window as unknown as { __pane: { lastRun: never } }).__pane.lastRun);
+}
+
+test("preview: check, select, trace a deflated figure, scenario – same findings as checkBudget in Node", async () => {
+  const page = await openPage();
+  const t0 = Date.now();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.waitForSelector('body[data-port="preview"]', { timeout: 30_000 });
+  timings.previewLoadMs = Date.now() - t0;
+  await shot(page, "01-preview-loaded");
+
+  const run = await runCheck(page);
+  timings.previewCheckMs = Math.round(run.ms);
+  console.log(`Kontroll av innebygd arbeidsbok i forhåndsvisningen: ${Math.round(run.ms)} ms (lasting ${timings.previewLoadMs} ms)`);
+  const browserKeys = [...new Set(run.findings.map(key))].sort();
+  expect(browserKeys).toEqual(nodeKeys);
+  expect(await page.getByTestId("finding").count()).toBe(run.findings.length);
+  await shot(page, "02-preview-findings");
+
+  // Clicking a finding selects (and scrolls to) its cell.
+  const first = page.getByTestId("finding").first();
+  const cell = (await first.getAttribute("data-cell"))!;
+  await first.click();
+  await expect(page.locator(`td[data-cell="${cell}"].selected`).count()).resolves.toBe(1);
+  await page.getByTestId("write-marks").click();
+  await page.getByTestId("notice").waitFor();
+  await shot(page, "03-preview-finding-selected");
+
+  // A deflated figure traces through the deflator rule file: rule file, parameter dates, seed line.
+  await page.getByTestId("tab-trace").click();
+  await page.getByTestId("open-demo").click();
+  await page.locator('td[data-cell="E2"]').click();
+  await page.getByTestId("trace-rulefile").waitFor();
+  expect(await page.getByTestId("trace-rulefile").first().textContent()).toBe("deflator");
+  const params = (await page.getByTestId("trace-parameters").first().textContent()) ?? "";
+  expect(params).toMatch(/fra \d{4}-\d{2}-\d{2}/);
+  const sources = (await page.getByTestId("trace-sources").first().textContent()) ?? "";
+  expect(sources).toMatch(/\d{3}_[0-9a-f]{16}\.txt linje \d+–\d+/);
+  expect(await page.getByTestId("trace-formula").textContent()).toMatch(/^=BUDSJETT\.DEFLATOR\(/);
+  await shot(page, "04-preview-trace-deflator");
+
+  // Scenario side by side with the proposal.
+  await page.getByTestId("tab-scenario").click();
+  await page.getByTestId("scenario-select").selectOption("legeforeningen-2026");
+  await page.getByTestId("scenario-run").click();
+  const row18 = page.locator('[data-testid="scenario-row"][data-label="Egenandel, 18 år, fastlege"]');
+  await row18.waitFor();
+  expect(await row18.locator("td").nth(1).textContent()).toBe("ja");
+  expect(await row18.locator("td").nth(2).textContent()).toBe("nei");
+  const tak = page.locator('[data-testid="scenario-row"][data-label="Egenandelstak 2026"] [data-testid="scenario-diff"]');
+  expect(await tak.textContent()).toMatch(/^-?\d[\d ]*(,\d+)?$/);
+  expect(await tak.textContent()).not.toBe("0");
+  await shot(page, "05-preview-scenario");
+
+  // Narrow pane (320 px) still readable.
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.getByTestId("tab-check").click();
+  await shot(page, "06-preview-320px");
+  await page.close();
+  expect(outside).toEqual([]);
+});
+
+test("Office port in Chromium against the injected fake Excel: same findings, batched syncs, writes only notes/marks and Revisjonsspor", async () => {
+  const page = await openPage({ ...sheetInit, selected: "A1", userName: "Kari Nordmann" }, { width: 400, height: 860 });
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.waitForSelector('body[data-port="office"]', { timeout: 30_000 });
+  const before = await page.evaluate(() => { const f = (window as never as { __fakeExcel: { resetLog(): void } }).__fakeExcel; f.resetLog(); return 0; });
+  expect(before).toBe(0);
+  const run = await runCheck(page);
+  expect([...new Set(run.findings.map(key))].sort()).toEqual(nodeKeys);
+  const afterCheck = await page.evaluate(() => { const s = (window as never as { __fakeExcel: { state: { syncCount: number; runCount: number; reads: unknown[]; writes: Array<{ kind: string; sheet: string }> } } }).__fakeExcel.state; return { syncs: s.syncCount, runs: s.runCount, reads: s.reads, writes: s.writes }; });
+  timings.officeCheckSyncs = afterCheck.syncs;
+  timings.officeCheckRuns = afterCheck.runs;
+  // read (1 sync) + audit append (2 syncs: look up, create+write) in two Excel.run calls.
+  expect(afterCheck.syncs).toBe(3);
+  expect(afterCheck.writes.every((w) => w.sheet === "Revisjonsspor")).toBe(true);
+
+  await page.getByTestId("write-marks").click();
+  await page.getByTestId("notice").waitFor();
+  const afterMarks = await page.evaluate(() => { const s = (window as never as { __fakeExcel: { state: { syncCount: number; writes: Array<{ kind: string; sheet: string }>; comments: unknown[] } } }).__fakeExcel.state; return { syncs: s.syncCount, kinds: [...new Set(s.writes.map((w) => `${w.kind}@${w.sheet}`))], comments: s.comments.length }; });
+  timings.officeMarkSyncs = afterMarks.syncs - afterCheck.syncs;
+  expect(timings.officeMarkSyncs).toBe(3);
+  expect(afterMarks.kinds.sort()).toEqual(["addSheet@Revisjonsspor", "comment@" + sheetInit.sheets[0].name, "fill@" + sheetInit.sheets[0].name, "values@Revisjonsspor"].sort());
+  await shot(page, "07-office-fake-findings");
+
+  const first = page.getByTestId("finding").first();
+  const cell = (await first.getAttribute("data-cell"))!;
+  await first.click();
+  await expect(page.evaluate(() => (window as never as { __fakeExcel: { state: { selected: { address: string } } } }).__fakeExcel.state.selected.address)).resolves.toBe(cell);
+
+  await page.getByTestId("clear-marks").click();
+  const left = await page.evaluate(() => (window as never as { __fakeExcel: { state: { comments: unknown[]; sheets: Array<{ fills: object }> } } }).__fakeExcel.state);
+  expect(left.comments.length).toBe(0);
+  expect(Object.keys(left.sheets[0].fills).length).toBe(0);
+  await page.close();
+  expect(outside).toEqual([]);
+
+  // Copy the best screenshot for the README.
+  fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
+  fs.copyFileSync(path.join(ART, "04-preview-trace-deflator.png"), path.join(ROOT, "docs/taskpane.png"));
+});
