@@ -1,5 +1,6 @@
 /** Excel argument conversion: serial or text dates, optional (null / empty) cells, years and text. */
-import { excelSerialToIso, isoToExcelSerial, parseUserDate } from "../src/util/dates";
+import { isoToExcelSerial, parseUserDate } from "../src/util/dates";
+import { serialToIso } from "./serial-date";
 import { todayIso } from "../src/util/today";
 import { ArgError, show } from "./arg-error";
 
@@ -13,7 +14,7 @@ export function isEmpty(v: unknown): boolean {
 
 /** Any calendar date: an Excel serial number or text (ÅÅÅÅ-MM-DD or DD.MM.ÅÅÅÅ); null when it is neither. */
 export function anyDate(v: unknown): string | null {
-  if (typeof v === "number") return Number.isFinite(v) ? excelSerialToIso(v) : null;
+  if (typeof v === "number") return serialToIso(v);
   if (typeof v === "string") return parseUserDate(v);
   return null;
 }

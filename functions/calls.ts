@@ -8,6 +8,7 @@ import type { RuleSet } from "../src/rules/rule-set";
 import { traceToText } from "../src/trace/text";
 import { todayIso } from "../src/util/today";
 import { ArgError } from "./arg-error";
+import { traceEntity } from "./entity";
 import { isEmpty, optionalText, questionDate, requiredText, yearOf } from "./args";
 import { factGrid, Facts } from "./facts-arg";
 import { asGrid, guarded, mapGrid, toExcelError } from "./grid";
@@ -69,13 +70,15 @@ export function tilskudd(regelId: unknown, fakta: unknown, dato: unknown, scenar
   }, felt);
 }
 
-export function forklar(regelId: unknown, fakta: unknown, dato: unknown, scenario: unknown): unknown[][] {
+/** FORKLAR (text) and FORKLAR.KORT (entity card): the same traced evaluation. */
+export function forklar(regelId: unknown, fakta: unknown, dato: unknown, scenario: unknown, as: "text" | "entity" = "text"): unknown[][] {
   return generic(regelId, fakta, dato, scenario, (set, _asker, id, facts, date, sc) => {
     const o = evaluate(set, id, { facts: coreFacts(set.files.get(id), facts), date, scenario: sc }, { trace: true });
     if (!o.ok) failWith(o);
     // Excel cells hold at most 32 767 characters.
-    const text = traceToText(o.value.trace!);
-    return text.length > 32767 ? `${text.slice(0, 32700)}\n… (forkortet; se regelfilen)` : text;
+    const full = traceToText(o.value.trace!);
+    const text = full.length > 32767 ? `${full.slice(0, 32700)}\n… (forkortet; se regelfilen)` : full;
+    return as === "text" ? text : traceEntity(o.value.trace!, text);
   });
 }
 
@@ -133,7 +136,8 @@ export function deflater(belop: unknown, fra: unknown, til: unknown, serie: unkn
 
 /** A question-type budget-post rule file that takes `post` (and maybe `kap`) and outputs a group. */
 export function postgroupFile(set: RuleSet): { file: LoadedRuleFile; output: string } | null {
-  for (const f of set.files.values()) {
+  const preferred = set.files.get("postgruppe");
+  for (const f of preferred ? [preferred, ...set.files.values()] : set.files.values()) {
     const file = f.file;
     const output = ["postgruppe", "gruppe"].find((o) => o in file.outputs);
     if (file.domain === "budget-post" && file.appliesTo === "question" && "post" in file.facts && output) return { file: f, output };

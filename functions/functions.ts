@@ -111,3 +111,16 @@ export function tilskudd(regel: any[][], fakta: any[][], dato?: any[][], scenari
 export function forklar(regel: any[][], fakta: any[][], dato?: any[][], scenario?: any[][]): any[][] {
   return calls.forklar(regel, fakta, dato ?? null, scenario ?? null);
 }
+
+/**
+ * Forklarer svaret som et kort (datatype): cellen viser svaret, kortet viser regelfil, dato, parametere med gyldighetsdato og kilder. Krever Excel med datatyper (ExcelApi 1.16); bruk ellers FORKLAR.
+ * @customfunction FORKLAR.KORT
+ * @param regel Regelfilens id, f.eks. "egenandel".
+ * @param fakta To rader (navn over verdier), to kolonner (navn og verdier) eller tekst som "alder=17; tjeneste=legevakt".
+ * @param [dato] Datoen spørsmålet gjelder. Tom: i dag.
+ * @param [scenario] Scenario-id. Tom: vedtatte verdier.
+ * @returns Et kort (Excel-entitet) med sporet.
+ */
+export function forklarKort(regel: any[][], fakta: any[][], dato?: any[][], scenario?: any[][]): any[][] {
+  return calls.forklar(regel, fakta, dato ?? null, scenario ?? null, "entity");
+}

@@ -1,5 +1,6 @@
 /** EGENANDEL's first argument: an age (whole years) or a birth date (Excel date or text). */
-import { excelSerialToIso, parseUserDate } from "../src/util/dates";
+import { parseUserDate } from "../src/util/dates";
+import { serialToIso } from "./serial-date";
 import { ArgError, show } from "./arg-error";
 import { isEmpty } from "./args";
 
@@ -14,7 +15,7 @@ export function personFacts(v: unknown): { alder: unknown } | { fodselsdato: str
   if (isEmpty(v)) return bad();
   if (typeof v === "number") {
     if (Number.isInteger(v) && v >= 0 && v < FIRST_DATE_SERIAL) return { alder: v };
-    const iso = v >= FIRST_DATE_SERIAL ? excelSerialToIso(v) : null;
+    const iso = v >= FIRST_DATE_SERIAL ? serialToIso(v) : null;
     return iso ? { fodselsdato: iso } : bad();
   }
   if (typeof v === "string") {

@@ -6,7 +6,7 @@ import { evaluate, Outcome } from "../src/engine/evaluate";
 import type { LoadedRuleFile } from "../src/engine/compiled-file";
 import type { RuleSet } from "../src/rules/rule-set";
 import type { ResultRecord } from "../src/trace/trace";
-import { excelSerialToIso } from "../src/util/dates";
+import { serialToIso } from "./serial-date";
 import { closest } from "../src/util/closest";
 import { ArgError } from "./arg-error";
 
@@ -30,7 +30,7 @@ export function coreFacts(file: LoadedRuleFile | undefined, facts: Record<string
     const v = facts[name];
     if (typeof v !== "number") continue;
     const type = file.file.facts[name]?.type;
-    if (type === "date") (out ??= { ...facts })[name] = excelSerialToIso(v) ?? v;
+    if (type === "date") (out ??= { ...facts })[name] = serialToIso(v) ?? v;
     else if (type === "string" || type === "enum") (out ??= { ...facts })[name] = String(v);
   }
   return out ?? facts;

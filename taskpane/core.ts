@@ -4,6 +4,7 @@
  */
 import { readBudgetTable } from "../src/budget/reader";
 import { checkBudget, budgetRuleFiles, CheckReport, Finding, Severity } from "../src/budget/check";
+import type { PropReference } from "../src/budget/reference";
 import type { RuleSet } from "../src/rules/rule-set";
 import { evaluate, Outcome } from "../src/engine/evaluate";
 import type { Trace } from "../src/trace/trace";
@@ -18,13 +19,13 @@ export interface CheckRun {
 }
 
 /** Checks a sheet rule file by rule file (so the UI can show progress); same findings, same order as one checkBudget call. */
-export async function runCheck(set: RuleSet, read: SheetRead, opts: { date: string; scenario?: string | null; ruleFiles?: string[]; onProgress?: (done: number, total: number) => void }): Promise<CheckRun> {
+export async function runCheck(set: RuleSet, read: SheetRead, opts: { date: string; scenario?: string | null; ruleFiles?: string[]; reference?: PropReference; onProgress?: (done: number, total: number) => void }): Promise<CheckRun> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const { model, problems } = readBudgetTable(read.values, { sheetName: read.sheet, formulas: read.formulas });
   const files = budgetRuleFiles(set, opts.ruleFiles).map((f) => f.file.id);
   const parts: CheckReport[] = [];
-  const base = { date: opts.date, scenario: opts.scenario ?? null, trace: true };
+  const base = { date: opts.date, scenario: opts.scenario ?? null, trace: true, reference: opts.reference };
   parts.push(checkBudget(model, set, { ...base, ruleFiles: [], sheetProblems: problems }));
   for (let i = 0; i < files.length; i++) {
     opts.onProgress?.(i, files.length);

@@ -7,7 +7,9 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parseStringPromise } from "xml2js";
+// xml2js ships with office-addin-manifest (no @types): the one call we use, typed here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parseStringPromise } = require("xml2js") as { parseStringPromise(xml: string, opts: object): Promise<Record<string, unknown>> };
 import { DIST, ensureBuild, ROOT } from "./stubs/build";
 
 interface Node { "#name": string; $?: Record<string, string>; $$?: Node[]; _?: string }

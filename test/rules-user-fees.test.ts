@@ -5,7 +5,8 @@
  */
 import * as path from "path";
 import { loadRuleFolder } from "../src/rules/load-folder";
-import { evaluate, evaluateReference, Outcome } from "../src/engine/evaluate";
+import { evaluate, Outcome } from "../src/engine/evaluate";
+import { evaluateReference } from "../src/engine/reference";
 import { runEmbeddedTests } from "../src/rules/run-tests";
 
 const RULES = path.join(__dirname, "..", "rules");

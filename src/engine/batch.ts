@@ -15,7 +15,7 @@ import type { RuleSet } from "../rules/rule-set";
 import type { LoadedScenario } from "../rules/rule-set";
 import type { ResultValue } from "../trace/trace";
 import type { CompiledRule, LoadedRuleFile } from "./compiled-file";
-import { Context, findRuleFile, findScenario, parametersAt, ParameterState, timelinesFor } from "./context";
+import { Context, findRuleFile, findScenario, parametersAt, ParameterState, requireConditionParameters, timelinesFor } from "./context";
 import { checkQuestionDate, DerivedFact } from "./facts";
 import { applyHitPolicy, computeResult, formulasReadNoFact } from "./results";
 import type { EvalError } from "./errors";
@@ -150,6 +150,7 @@ class BatchEvaluator implements CompiledBatch {
       st.iso = checkQuestionDate(raw);
       try {
         st.params = parametersAt(this.timelines, st.iso);
+        requireConditionParameters(this.loaded, st.params);
       } catch (e) {
         st.paramError = Object.freeze(errorOutcome(e));
       }

@@ -4,7 +4,7 @@
  */
 import type { RuleFile, Rule, Scalar, Citation } from "../rules/schema";
 import { compileFacts, FactNormalizer } from "./facts";
-import { compileCondition, Predicate } from "./conditions";
+import { compileCondition, leaves, Predicate } from "./conditions";
 import { compileFormula, CompiledFormula } from "./formula";
 import { timelineOf, Timeline } from "./parameters";
 
@@ -31,6 +31,8 @@ export interface LoadedRuleFile {
   fileFormulas: NamedFormula[];
   timelines: Map<string, Timeline>;
   citations: Record<string, Citation>;
+  /** Parameters read by any condition (all conditions run, so these must have values on the date). */
+  conditionParameters: Set<string>;
 }
 
 /** Names a formula may read: facts, parameters, event/otherwise params, and earlier formulas. */
@@ -87,5 +89,13 @@ export function compileRuleFile(file: RuleFile, path: string, hash: string, onFo
     : undefined;
   const ordered = [...rules].sort((a, b) => b.priority - a.priority || a.index - b.index);
   const timelines = new Map(Object.entries(file.parameters).map(([name, p]) => [name, timelineOf(name, p)] as const));
-  return { path, hash, file, facts: compileFacts(file.facts), rules, ordered, otherwise, fileFormulas, timelines, citations: file.sources };
+  const conditionParameters = new Set<string>();
+  for (const r of file.rules) {
+    for (const leaf of leaves(r.conditions)) {
+      for (const name of [leaf.fact, typeof leaf.value === "object" && leaf.value !== null && !Array.isArray(leaf.value) ? leaf.value.fact : ""]) {
+        if (parameterNames.has(name)) conditionParameters.add(name);
+      }
+    }
+  }
+  return { path, hash, file, facts: compileFacts(file.facts), rules, ordered, otherwise, fileFormulas, timelines, citations: file.sources, conditionParameters };
 }

@@ -6,7 +6,7 @@ import type { LoadedRuleFile } from "./compiled-file";
 import type { LoadedScenario, RuleSet } from "../rules/rule-set";
 import type { Scalar } from "../rules/schema";
 import { checkQuestionDate, DerivedFact, FactValues } from "./facts";
-import { entryAt, overlay, Timeline, UsedParameter } from "./parameters";
+import { entryAtOrNull, noValueMessage, overlay, Timeline, UsedParameter } from "./parameters";
 import { EvalFailure, fail } from "./errors";
 import { closest } from "../util/closest";
 
@@ -16,7 +16,8 @@ export interface Question {
   scenario?: string | null;
 }
 
-export interface ParameterState { values: Record<string, Scalar>; used: UsedParameter[]; timelines: Map<string, Timeline> }
+/** Parameters in force on a date. One with no entry yet is `missing`: an error only where it is read. */
+export interface ParameterState { values: Record<string, Scalar>; used: UsedParameter[]; timelines: Map<string, Timeline>; missing: Map<string, string> }
 
 export interface Context {
   loaded: LoadedRuleFile;
@@ -82,12 +83,17 @@ export function parametersAt(timelines: Map<string, Timeline>, date: string): Pa
   if (hit) return hit;
   const values: Record<string, Scalar> = {};
   const used: UsedParameter[] = [];
+  const missing = new Map<string, string>();
   for (const [name, t] of timelines) {
-    const u = entryAt(t, date);
+    const u = entryAtOrNull(t, date);
+    if (u === null) {
+      missing.set(name, noValueMessage(t, date));
+      continue;
+    }
     values[name] = u.value;
     used.push(u);
   }
-  const state = { values, used, timelines };
+  const state = { values, used, timelines, missing };
   if (byDate.size > 4096) byDate.clear();
   byDate.set(date, state);
   return state;
@@ -139,6 +145,15 @@ function questionDate(raw: unknown): string {
   return checkQuestionDate(raw);
 }
 
+/** Every condition is evaluated, so a parameter a condition reads must have a value on the date. */
+export function requireConditionParameters(loaded: LoadedRuleFile, params: ParameterState): void {
+  if (params.missing.size === 0) return;
+  for (const name of loaded.conditionParameters) {
+    const message = params.missing.get(name);
+    if (message !== undefined) fail("no-parameter-value", message, name);
+  }
+}
+
 export function prepare(set: RuleSet, id: string, q: Question): Context {
   const loaded = findRuleFile(set, id);
   const scenario = findScenario(set, q.scenario);
@@ -147,5 +162,6 @@ export function prepare(set: RuleSet, id: string, q: Question): Context {
   const derived: DerivedFact[] = [];
   const facts = loaded.facts.normalize(q.facts, date, derived);
   const params = parametersAt(timelinesFor(loaded, scenario), date);
+  requireConditionParameters(loaded, params);
   return { loaded, scenario, date, facts, derived, params, env: buildEnv(loaded, facts, params, date) };
 }

@@ -1,7 +1,7 @@
 /** Evaluation errors are values, never exceptions that escape to the user: each names what was wrong. */
 export type EvalErrorCode =
   | "unknown-rule-file" | "broken-rule-file" | "unknown-scenario" | "bad-date" | "unknown-fact" | "missing-fact"
-  | "bad-fact" | "no-parameter-value" | "no-rule-fired" | "overlap" | "formula" | "bad-output";
+  | "bad-fact" | "no-parameter-value" | "no-rule-fired" | "not-covered" | "overlap" | "formula" | "bad-output";
 
 export interface EvalError {
   code: EvalErrorCode;
@@ -12,9 +12,14 @@ export interface EvalError {
   suggestions?: string[];
 }
 
-export class EvalFailure extends Error {
+/**
+ * Thrown inside the engine and caught at its edge (evaluate/batch), never seen by users. Not an Error
+ * subclass on purpose: a bad cell in a 100 000-row column must not pay for a stack trace.
+ */
+export class EvalFailure {
+  readonly message: string;
   constructor(readonly error: EvalError) {
-    super(error.message);
+    this.message = error.message;
   }
 }
 

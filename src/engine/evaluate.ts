@@ -8,7 +8,6 @@ import type { CompiledRule, LoadedRuleFile } from "./compiled-file";
 import type { ConditionTrace } from "./conditions";
 import { traceCondition } from "./conditions";
 import { Context, prepare, Question } from "./context";
-export { evaluateReference } from "./reference";
 import { applyHitPolicy, computeResult, ResultWork } from "./results";
 import { EvalError, EvalFailure } from "./errors";
 import type { ResultValue, RuleTrace, Trace } from "../trace/trace";

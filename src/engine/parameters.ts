@@ -39,6 +39,20 @@ export function overlay(base: Timeline, entries: ParameterEntry[], scenarioId: s
   };
 }
 
+/** The entry in force on `date`, or null when the timeline starts later. */
+export function entryAtOrNull(t: Timeline, date: IsoDate): UsedParameter | null {
+  let found: (typeof t.entries)[number] | undefined;
+  for (const e of t.entries) {
+    if (e.from <= date) found = e;
+    else break;
+  }
+  return found ? { name: t.name, value: found.value, from: found.from, source: found.source ?? t.source, scenario: found.scenario, note: found.note } : null;
+}
+
+export function noValueMessage(t: Timeline, date: IsoDate): string {
+  return `parameteren ${t.name} har ingen verdi før ${t.entries[0].from} (spurt om ${date})`;
+}
+
 export function entryAt(t: Timeline, date: IsoDate): UsedParameter {
   let found: (typeof t.entries)[number] | undefined;
   for (const e of t.entries) {

@@ -11,6 +11,9 @@ import { entryAt, UsedParameter } from "./parameters";
 import { fail, EvalFailure } from "./errors";
 
 /** Pick the rules whose results count, per the file's hit policy. `fired` is in file order. */
+/** Event type of a rule whose hit is an error with the rule's own `melding`, e.g. a year the sources give no rate for. */
+export const RULE_ERROR_EVENT = "feil";
+
 export function applyHitPolicy(ctx: Context, fired: CompiledRule[]): CompiledRule[] | "otherwise" {
   const { file } = ctx.loaded;
   if (file.hitPolicy === "collect") return fired;
@@ -23,6 +26,8 @@ export function applyHitPolicy(ctx: Context, fired: CompiledRule[]): CompiledRul
   }
   let best = fired[0];
   for (const r of fired) if (r.priority > best.priority) best = r;
+  // A rule may state that the sources do not cover the case: its message becomes the answer's error.
+  if (best.rule.event.type === RULE_ERROR_EVENT) fail("not-covered", `${file.id}: ${String(best.params.melding)}`);
   return [best];
 }
 
@@ -71,6 +76,12 @@ function runFormulas(ctx: Context, formulas: NamedFormula[], scope: Record<strin
   for (const { name, formula } of formulas) {
     if (name in out) continue; // a rule's own formula or param wins over the file-level one
     const seriesStart = record ? record.length : 0;
+    if (ctx.params.missing.size > 0) {
+      for (const input of formula.inputs) {
+        const missing = ctx.params.missing.get(input);
+        if (missing !== undefined) fail("no-parameter-value", `formelen for «${name}»: ${missing}`, input);
+      }
+    }
     let value: unknown;
     try {
       value = formula.evaluate(scope);
@@ -142,7 +153,7 @@ const factFreeCache = new WeakMap<object, boolean>();
 export function formulasReadNoFact(loaded: LoadedRuleFile, formulas: NamedFormula[]): boolean {
   const names = loaded.facts.names;
   const all = [...formulas, ...loaded.fileFormulas];
-  return !all.some(({ formula }) => names.some((n) => new RegExp(`(^|[^A-Za-z0-9_])${n}($|[^A-Za-z0-9_])`).test(formula.expr)));
+  return !all.some(({ formula }) => formula.inputs.some((i) => names.includes(i)));
 }
 
 function readsNoFact(ctx: Context, key: object, own: NamedFormula[]): boolean {

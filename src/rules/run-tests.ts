@@ -1,7 +1,8 @@
 /** Runs every rule file's embedded tests through the compiled path and, optionally, json-rules-engine. */
 import type { RuleSet } from "./rule-set";
 import type { Scalar } from "./schema";
-import { evaluate, evaluateReference, Outcome } from "../engine/evaluate";
+import { evaluate, Outcome } from "../engine/evaluate";
+import { evaluateReference } from "../engine/reference";
 
 export interface TestCaseResult { file: string; ruleFile: string; name: string; passed: boolean; message?: string; engine: string }
 

@@ -73,6 +73,11 @@ export function semanticProblems(file: RuleFile): PathProblem[] {
     const depth = conditionDepth(rule.conditions);
     if (depth > MAX_CONDITION_DEPTH) add(`${base}.conditions`, `betingelsene er nøstet for dypt (${depth} nivåer, maks ${MAX_CONDITION_DEPTH})`);
     else walkLeaves(rule.conditions as never, `${base}.conditions`, checkLeaf);
+    if (rule.event.type === "feil") {
+      if (typeof rule.event.params?.melding !== "string") add(`${base}.event.params.melding`, "en regel med hendelsestype «feil» må ha en «melding» (tekst)");
+      if (file.hitPolicy === "collect") add(`${base}.event.type`, "hendelsestype «feil» gir ikke mening med treffpolicy «collect»");
+      return;
+    }
     for (const k of [...Object.keys(rule.event.params ?? {}), ...Object.keys(rule.formulas ?? {})]) {
       if (!outputNames.has(k)) add(`${base}.event.params.${k}`, `«${k}» er ikke deklarert under «outputs»`);
     }

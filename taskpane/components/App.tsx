@@ -1,3 +1,4 @@
+import { bundledReference } from "../../src/budget/reference-bundled";
 import * as React from "react";
 import { Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Tab, TabList, Text } from "@fluentui/react-components";
 import type { RuleSet } from "../../src/rules/rule-set";
@@ -83,7 +84,15 @@ export function App({ port, set, onDropFile }: AppProps) {
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => { e.preventDefault(); const f = e.dataTransfer.files[0]; if (f && onDropFile) onDropFile(f); }}>
       {body}
-      <Grid port={preview} />
+      <div className="preview-side">
+        {onDropFile && (
+          <label className="open-file">
+            {t("dropHint")}{" "}
+            <input type="file" accept=".xlsx" data-testid="open-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) onDropFile(f); }} />
+          </label>
+        )}
+        <Grid port={preview} />
+      </div>
     </div>
   );
 }
@@ -109,7 +118,7 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
     setProgress(0);
     try {
       const read = await port.readActiveSheet();
-      const r = await runCheck(set, read, { date, ruleFiles: [...chosen], onProgress: (d, n) => setProgress(n ? d / n : 1) });
+      const r = await runCheck(set, read, { date, ruleFiles: [...chosen], reference: bundledReference(), onProgress: (d, n) => setProgress(n ? d / n : 1) });
       window.__pane = { ...(window.__pane ?? {}), lastRun: { ms: r.ms, counts: r.report.counts, findings: r.report.findings.map(({ cell, rule, severity, ruleFile, sheet }) => ({ cell, rule, severity, ruleFile, sheet })) } };
       await onRun(r);
     } finally {

@@ -11,6 +11,8 @@ import { chromium, Browser, Page } from "playwright-core";
 import { readBudgetWorkbook } from "../../src/budget/xlsx";
 import { loadRuleFolder } from "../../src/rules/load-folder";
 import { checkBudget } from "../../src/budget/check";
+import { embeddedReference } from "../../src/budget/reference-file";
+import { expectedErrors, writeFaultyWorkbook } from "../helpers/faulty-workbook";
 
 jest.setTimeout(300_000);
 
@@ -87,7 +89,7 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
   // What `budget-rules check sheets/hod-2026.xlsx --date 2026-01-01` reports, computed in Node.
   const read = await readBudgetWorkbook(path.join(ROOT, "sheets/hod-2026.xlsx"));
-  const report = checkBudget(read.model, loadRuleFolder(path.join(ROOT, "rules")), { date: DATE, sheetProblems: read.problems });
+  const report = checkBudget(read.model, loadRuleFolder(path.join(ROOT, "rules")), { date: DATE, sheetProblems: read.problems, reference: embeddedReference() });
   nodeKeys = [...new Set(report.findings.map(key))].sort();
   sheetInit = { sheets: [{ name: read.model.sheetName, values: read.cells, formulas: read.formulas }] };
 });
@@ -156,6 +158,17 @@ test("preview: check, select, trace a deflated figure, scenario – same finding
   expect(await tak.textContent()).toMatch(/^-?\d[\d ]*(,\d+)?$/);
   expect(await tak.textContent()).not.toBe("0");
   await shot(page, "05-preview-scenario");
+
+  // A workbook with four planted faults, opened through the file input: the same findings as in Node.
+  const planted = await writeFaultyWorkbook(path.join(ROOT, "sheets/hod-2026.xlsx"));
+  const faultyRead = await readBudgetWorkbook(planted.file);
+  const faultyReport = checkBudget(faultyRead.model, loadRuleFolder(path.join(ROOT, "rules")), { date: DATE, sheetProblems: faultyRead.problems, reference: embeddedReference() });
+  await page.getByTestId("open-file").setInputFiles(planted.file);
+  await page.locator(`td[data-cell="G${planted.rows.sum700}"]`).filter({ hasText: /333\D?960/ }).first().waitFor();
+  const faultyRun = await runCheck(page);
+  expect([...new Set(faultyRun.findings.map(key))].sort()).toEqual([...new Set(faultyReport.findings.map(key))].sort());
+  expect(faultyRun.findings.filter((f) => f.severity === "error").map((f) => `${f.cell} ${f.ruleFile}/${f.rule}`).sort()).toEqual(expectedErrors(planted));
+  await shot(page, "05b-preview-planted-faults");
 
   // Narrow pane (320 px) still readable.
   await page.setViewportSize({ width: 320, height: 800 });
