@@ -64,7 +64,7 @@ describe("formulas that try to exhaust time or memory are refused", () => {
     delete x.outputs.faktor;
     const problems = expectBroken(withFile("tung", JSON.stringify(x)), "tung");
     expect(problems).toHaveLength(1);
-    expect(problems[0].path).toBe("formulas");
+    expect(problems[0].path).toBe("formulas.rest");
     expect(problems[0].message).toContain(message);
   });
   it("a result too large to write out is an evaluation error, not a crash", () => {
@@ -94,6 +94,14 @@ it("loading hostile files does not pollute Object.prototype", () => {
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   expect(({} as Record<string, unknown>).type).toBeUndefined();
   expect(expectBroken(set, "proto").map((p) => p.path)).toEqual(["facts.__proto__"]);
+});
+
+it("every bad formula in a file is reported at once, each at its own path", () => {
+  const x = base();
+  x.formulas = { rest: "import(1)", faktor: "tak.constructor" };
+  x.rules[0].formulas = { rest: "ukjent + 1" };
+  const problems = expectBroken(withFile("mange", JSON.stringify(x)), "mange");
+  expect(problems.map((p) => p.path).sort()).toEqual(["formulas.faktor", "formulas.rest", "rules[0].formulas.rest"]);
 });
 
 it("a formula cannot see JavaScript globals or the scope's prototype", () => {

@@ -41,6 +41,7 @@ export function headerKey(v: unknown): ColumnKey | null {
 /** Column index per key for one row (first occurrence wins). */
 export function headerColumns(row: readonly unknown[]): Partial<Record<ColumnKey, number>> {
   const out: Partial<Record<ColumnKey, number>> = {};
+  if (!Array.isArray(row)) return out; // a malformed row is no header; the reader reports it
   row.forEach((v, i) => {
     const k = headerKey(v);
     if (k && out[k] === undefined) out[k] = i;

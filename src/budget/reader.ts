@@ -15,7 +15,7 @@ import {
 } from './model';
 import { address, columnLetter } from './a1';
 import { cellText, readAmount, readInteger } from './amount-cell';
-import { findHeader, NORWEGIAN_HEADERS, REQUIRED } from './headers';
+import { findHeader, headerColumns, NORWEGIAN_HEADERS, REQUIRED } from './headers';
 
 export interface SheetProblem {
   cell: string;
@@ -83,9 +83,21 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
     const get = (k: ColumnKey): unknown => (col[k] === undefined ? null : row[col[k] as number]);
     const text = (k: ColumnKey): string => (cellText(get(k)) ?? '').trim();
 
-    // Sum rows: "Sum kap. 732" (kept as the chapter's sumRow) or other sums ("Sum kategori …", recognised and left out).
-    // The label may stand in any column; that cell is then not read as an amount.
-    const labelCol = row.findIndex((v) => typeof v === 'string' && SUM_OTHER.test(v));
+    // The header repeated further down (a pasted page break): one warning, not an error per column.
+    if (isRepeatedHeader(row, col)) {
+      problems.push({ cell: at(col.kap, sheetRow), message: 'Overskriftsraden står her en gang til; raden er hoppet over.', severity: 'warning' });
+      continue;
+    }
+
+    // Sum rows: "Sum kap. 732" (kept as the chapter's sumRow) or other sums ("Sum kategori …", reported as not checked).
+    // The label stands in a label column (Kap., Post or Betegnelse); that cell is then not read as an amount.
+    const isSumText = (v: unknown) => typeof v === 'string' && SUM_OTHER.test(v);
+    let labelCol = [col.betegnelse, col.kap, col.post].find((c) => c !== undefined && isSumText(row[c])) ?? -1;
+    if (labelCol < 0) {
+      // Elsewhere in the row only when the row has no post number (a post's Stikkord may well say «Sum …»).
+      const post = readInteger(get('post'));
+      if (post.ok && post.value === null) labelCol = row.findIndex(isSumText);
+    }
     const label = labelCol >= 0 ? (row[labelCol] as string).trim() : undefined;
 
     const amounts = {} as Amounts;
@@ -102,7 +114,11 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
 
     if (label !== undefined) {
       const m = SUM_KAP.exec(label);
-      if (!m) continue;
+      if (!m) {
+        if (NAMED_SUBTOTAL.test(label)) continue; // «Sum kategori 10.30» etc.: a known subtotal, not a post
+        problems.push({ cell: at(labelCol, sheetRow), message: `«${label}» er en delsum som ikke kontrolleres; bare «Sum kap. NNN»-rader sammenlignes med postene.`, severity: 'warning' });
+        continue;
+      }
       const kap = Number(m[1]);
       const sumRow: SumRow = { row: sheetRow, values: amounts };
       const ranges: Partial<Record<AmountColumn, string>> = {};
@@ -161,9 +177,26 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
     chapterOf(kap).posts.push(post);
     model.posts.push(post);
   }
+  // Where the sheet has sum rows, a chapter without one is worth a word (a sheet with none is fine).
+  const someHaveSums = [...chapters.values()].some((c) => c.sumRow);
+  for (const ch of chapters.values()) {
+    const last = ch.posts[ch.posts.length - 1];
+    if (someHaveSums && !ch.sumRow && last?.row !== undefined) {
+      problems.push({ cell: at(col.betegnelse, last.row), message: `Kap. ${ch.kap} har ingen «Sum kap. ${ch.kap}»-rad etter postene, slik de andre kapitlene har; kapittelsummen er ikke kontrollert.`, severity: 'warning' });
+    }
+  }
   for (const ch of chapters.values())
     if (!ch.posts.length && ch.sumRow)
       problems.push({ cell: at(col.betegnelse, ch.sumRow.row), message: `Sum kap. ${ch.kap}: forventet poster i kapitlet over, fant ingen.`, severity: 'warning' });
   model.chapters = [...chapters.values()];
   return { model, problems };
 }
+
+/** True when a row repeats the header's own labels in the header's columns. */
+function isRepeatedHeader(row: readonly unknown[], col: Partial<Record<ColumnKey, number>>): boolean {
+  const found = headerColumns(row);
+  return REQUIRED.every((k) => found[k] !== undefined && found[k] === col[k]);
+}
+
+/** Subtotals the document itself prints between chapters; recognised and not checked. */
+const NAMED_SUBTOTAL = /^sum\s+(kategori|programkategori|programområde|utgifter|inntekter|departementets)/i;

@@ -35,39 +35,43 @@ export interface LoadedRuleFile {
   conditionParameters: Set<string>;
 }
 
-/** Names a formula may read: facts, parameters, event/otherwise params, and earlier formulas. */
+type FormulaErrorSink = (jsonPath: string, e: Error) => void;
+
+/**
+ * Names a formula may read: facts, parameters, event/otherwise params, and earlier formulas. Every
+ * bad formula is reported at its own path (formulas.rest), so all problems show at once.
+ */
 function compileFormulas(
   decls: Record<string, string | { expr: string; round?: number }> | undefined,
   known: Set<string>,
   parameters: Set<string>,
+  basePath: string,
+  onError: FormulaErrorSink,
 ): NamedFormula[] {
   const out: NamedFormula[] = [];
   for (const [name, decl] of Object.entries(decls ?? {})) {
     const expr = typeof decl === "string" ? decl : decl.expr;
     const round = typeof decl === "string" ? undefined : decl.round;
-    out.push({ name, formula: compileFormula(expr, known, parameters, round) });
+    try {
+      out.push({ name, formula: compileFormula(expr, known, parameters, round) });
+    } catch (e) {
+      onError(`${basePath}.${name}${typeof decl === "string" ? "" : ".expr"}`, e as Error);
+    }
     known.add(name);
   }
   return out;
 }
 
-/** Throws FormulaError (the loader turns it into a problem at the formula's JSON path). */
-export function compileRuleFile(file: RuleFile, path: string, hash: string, onFormulaError?: (jsonPath: string, e: Error) => void): LoadedRuleFile {
+/** Reports each bad formula to `onFormulaError` (the loader makes it a problem at its JSON path); without one, throws. */
+export function compileRuleFile(file: RuleFile, path: string, hash: string, onFormulaError?: FormulaErrorSink): LoadedRuleFile {
   const parameterNames = new Set(Object.keys(file.parameters));
   const base = new Set([...Object.keys(file.facts), ...parameterNames]);
-  const guarded = (jsonPath: string, f: () => NamedFormula[]): NamedFormula[] => {
-    try {
-      return f();
-    } catch (e) {
-      if (!onFormulaError) throw e;
-      onFormulaError(jsonPath, e as Error);
-      return [];
-    }
-  };
+  const formulaErrors: Array<[string, Error]> = [];
+  const onError: FormulaErrorSink = onFormulaError ?? ((p, e) => formulaErrors.push([p, e]));
   const fileFormulaNames = Object.keys(file.formulas);
   const rules: CompiledRule[] = file.rules.map((rule, index) => {
     const known = new Set([...base, ...Object.keys(rule.event.params ?? {})]);
-    const formulas = guarded(`rules[${index}].formulas`, () => compileFormulas(rule.formulas, known, parameterNames));
+    const formulas = compileFormulas(rule.formulas, known, parameterNames, `rules[${index}].formulas`, onError);
     return { rule, index, priority: rule.priority ?? 1, predicate: compileCondition(rule.conditions), params: rule.event.params ?? {}, formulas };
   });
   // File formulas may read any event param or rule formula name declared anywhere in the file.
@@ -79,14 +83,16 @@ export function compileRuleFile(file: RuleFile, path: string, hash: string, onFo
   Object.keys(file.otherwise?.params ?? {}).forEach((n) => everyResultName.add(n));
   Object.keys(file.otherwise?.formulas ?? {}).forEach((n) => everyResultName.add(n));
   for (const n of fileFormulaNames) everyResultName.delete(n);
-  const fileFormulas = guarded("formulas", () => compileFormulas(file.formulas, everyResultName, parameterNames));
+  const fileFormulas = compileFormulas(file.formulas, everyResultName, parameterNames, "formulas", onError);
   const otherwise = file.otherwise
     ? {
         params: file.otherwise.params,
         source: file.otherwise.source,
-        formulas: guarded("otherwise.formulas", () => compileFormulas(file.otherwise!.formulas, new Set([...base, ...Object.keys(file.otherwise!.params)]), parameterNames)),
+        formulas: compileFormulas(file.otherwise.formulas, new Set([...base, ...Object.keys(file.otherwise.params)]), parameterNames, "otherwise.formulas", onError),
       }
     : undefined;
+  // Without a sink (direct callers), a bad formula is still an exception, never a silent omission.
+  if (formulaErrors.length > 0) throw formulaErrors[0][1];
   const ordered = [...rules].sort((a, b) => b.priority - a.priority || a.index - b.index);
   const timelines = new Map(Object.entries(file.parameters).map(([name, p]) => [name, timelineOf(name, p)] as const));
   const conditionParameters = new Set<string>();
