@@ -1,8 +1,9 @@
-/** A bad argument, thrown inside one element's evaluation and turned into that element's Excel error. */
-export class ArgError extends Error {
-  constructor(readonly code: "#VALUE!" | "#N/A", message: string) {
-    super(message);
-  }
+/**
+ * A bad argument, thrown inside one element's evaluation and turned into that element's Excel error.
+ * Not an Error subclass: a column with thousands of bad cells must not pay for a stack trace each.
+ */
+export class ArgError {
+  constructor(readonly code: "#VALUE!" | "#N/A", readonly message: string) {}
 }
 
 export function show(v: unknown): string {

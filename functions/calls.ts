@@ -15,6 +15,9 @@ import { asGrid, guarded, mapGrid, toExcelError } from "./grid";
 import { personFacts } from "./person";
 import { ruleSet } from "./rule-set";
 import { Asker, coreFacts, failWith, field } from "./run";
+import type { ResultRecord } from "../src/trace/trace";
+
+type Result = ResultRecord | ResultRecord[];
 
 /** Stable rule-file ids the domain functions use (see rules/README.md). */
 export const IDS = { egenandel: "egenandel", egenandelstak: "egenandelstak", deflator: "deflator" } as const;
@@ -43,17 +46,16 @@ function generic(regel: unknown, fakta: unknown, dato: unknown, scenario: unknow
       { name: "scenario", value: scenario },
       { name: "felt", value: extra },
     ];
-    return mapGrid(args, ([r, f, d, s, x]) => {
+    return asker.settle(mapGrid(args, ([r, f, d, s, x]) => {
       const id = requiredText("regel", r, "egenandel");
       return answer(set, asker, id, f as Facts, questionDate("dato", d), optionalText("scenario", s), x);
-    });
+    }));
   });
 }
 
 export function regel(regel: unknown, fakta: unknown, dato: unknown, scenario: unknown, felt: unknown): unknown[][] {
   return generic(regel, fakta, dato, scenario, (set, asker, id, facts, date, sc, f) => {
-    const result = asker.result({ regel: id, facts, date, scenario: sc });
-    return field(fileOf(set, id), result, optionalText("felt", f));
+    return asker.defer({ regel: id, facts, date, scenario: sc }, (result) => field(fileOf(set, id), result, optionalText("felt", f)));
   }, felt);
 }
 
@@ -65,8 +67,7 @@ export function tilskudd(regelId: unknown, fakta: unknown, dato: unknown, scenar
       const grants = [...set.files.values()].filter((x) => x.file.domain === "grant").map((x) => x.file.id);
       throw new ArgError("#N/A", `regel: «${id}» er ikke en tilskuddsregel; tilskuddsregler: ${grants.join(", ") || "(ingen ennå)"}`);
     }
-    const result = asker.result({ regel: id, facts, date, scenario: sc });
-    return field(fileOf(set, id), result, optionalText("felt", f));
+    return asker.defer({ regel: id, facts, date, scenario: sc }, (result) => field(fileOf(set, id), result, optionalText("felt", f)));
   }, felt);
 }
 
@@ -94,12 +95,13 @@ export function egenandel(output: "betaler" | "grunn", person: unknown, tjeneste
       { name: "fritaksgrunn", value: fritaksgrunn },
       { name: "scenario", value: scenario },
     ];
-    return mapGrid(args, ([p, t, d, f, s]) => {
-      const facts: Facts = { ...personFacts(p), tjeneste: t };
+    const pick = (result: Result) => field(fileOf(set, IDS.egenandel), result, output);
+    return asker.settle(mapGrid(args, ([p, t, d, f, s]) => {
+      const facts: Facts = personFacts(p);
+      facts.tjeneste = t;
       if (!isEmpty(f)) facts.fritaksgrunn = f;
-      const result = asker.result({ regel: IDS.egenandel, facts, date: questionDate("dato", d), scenario: optionalText("scenario", s) });
-      return field(fileOf(set, IDS.egenandel), result, output);
-    });
+      return asker.defer({ regel: IDS.egenandel, facts, date: questionDate("dato", d), scenario: optionalText("scenario", s) }, pick);
+    }));
   });
 }
 
@@ -108,13 +110,12 @@ export function egenandelstakGjenstar(ar: unknown, betalt: unknown, scenario: un
     const set = ruleSet();
     const asker = new Asker(set);
     const args = [{ name: "ar", value: ar }, { name: "betalt", value: betalt }, { name: "scenario", value: scenario }];
-    return mapGrid(args, ([a, b, s]) => {
+    return asker.settle(mapGrid(args, ([a, b, s]) => {
       // The cap in force for year `ar` is the one on 1 January; a bad year is left for the core to name.
       const y = yearOf(a);
       const date = y === null ? todayIso() : `${y}-01-01`;
-      const result = asker.result({ regel: IDS.egenandelstak, facts: { ar: a, betalt: b }, date, scenario: optionalText("scenario", s) });
-      return field(fileOf(set, IDS.egenandelstak), result, "gjenstar");
-    });
+      return asker.defer({ regel: IDS.egenandelstak, facts: { ar: a, betalt: b }, date, scenario: optionalText("scenario", s) }, (result) => field(fileOf(set, IDS.egenandelstak), result, "gjenstar"));
+    }));
   });
 }
 
@@ -123,14 +124,13 @@ export function deflater(belop: unknown, fra: unknown, til: unknown, serie: unkn
     const set = ruleSet();
     const asker = new Asker(set);
     const args = [{ name: "belop", value: belop }, { name: "fra", value: fra }, { name: "til", value: til }, { name: "serie", value: serie }];
-    return mapGrid(args, ([b, f, t, s]) => {
+    return asker.settle(mapGrid(args, ([b, f, t, s]) => {
       const facts: Facts = { belop: b, fra: f, til: t };
       if (!isEmpty(s)) facts.serie = s;
       // Deflators read their series by year; the question date is 1 January of the target year.
       const y = yearOf(t);
-      const result = asker.result({ regel: IDS.deflator, facts, date: y === null ? todayIso() : `${y}-01-01`, scenario: null });
-      return field(fileOf(set, IDS.deflator), result, "belop");
-    });
+      return asker.defer({ regel: IDS.deflator, facts, date: y === null ? todayIso() : `${y}-01-01`, scenario: null }, (result) => field(fileOf(set, IDS.deflator), result, "belop"));
+    }));
   });
 }
 
@@ -154,11 +154,10 @@ export function postgruppe(post: unknown, kap: unknown): unknown[][] {
     }
     const asker = new Asker(set);
     const id = found.file.file.id;
-    return mapGrid([{ name: "post", value: post }, { name: "kap", value: kap }], ([p, k]) => {
+    return asker.settle(mapGrid([{ name: "post", value: post }, { name: "kap", value: kap }], ([p, k]) => {
       const facts: Facts = { post: p };
       if (!isEmpty(k)) facts.kap = k;
-      const result = asker.result({ regel: id, facts, date: todayIso(), scenario: null });
-      return field(found.file, result, found.output);
-    });
+      return asker.defer({ regel: id, facts, date: todayIso(), scenario: null }, (result) => field(found.file, result, found.output));
+    }));
   });
 }

@@ -8,7 +8,7 @@ const NAME = "alder_eller_fodselsdato";
 // Ages are small whole numbers; anything from here up is read as an Excel date serial (1900-05-30 on).
 const FIRST_DATE_SERIAL = 151;
 
-export function personFacts(v: unknown): { alder: unknown } | { fodselsdato: string } {
+export function personFacts(v: unknown): Record<string, unknown> {
   const bad = (): never => {
     throw new ArgError("#VALUE!", `${NAME}: forventet en alder i hele år eller en fødselsdato (DD.MM.ÅÅÅÅ, ÅÅÅÅ-MM-DD eller Excel-dato), fikk ${show(v)}`);
   };

@@ -1,8 +1,11 @@
 /**
- * Asking the core and shaping its answer for a cell: one evaluate() per distinct question within
- * a call (a per-call memo), results converted to Excel scalars, core errors to Excel errors.
+ * Asking the core and shaping its answer for a cell: a call's questions go through the core's batch
+ * path together, results become Excel scalars, core errors Excel errors.
  */
-import { evaluate, Outcome } from "../src/engine/evaluate";
+import type { Outcome } from "../src/engine/evaluate";
+import { compileBatch, CompiledBatch, RowOutcome } from "../src/engine/batch";
+import { EvalError, EvalFailure } from "../src/engine/errors";
+import { toExcelError } from "./grid";
 import type { LoadedRuleFile } from "../src/engine/compiled-file";
 import type { RuleSet } from "../src/rules/rule-set";
 import type { ResultRecord } from "../src/trace/trace";
@@ -13,10 +16,22 @@ import { ArgError } from "./arg-error";
 export interface Ask { regel: string; facts: Record<string, unknown>; date: string; scenario: string | null }
 
 /** Core errors as cell errors: unknown ids are #N/A (with the core's suggestions), the rest #VALUE!. */
-export function failWith(outcome: Extract<Outcome, { ok: false }>): never {
+export function failWith(outcome: Extract<Outcome, { ok: false }> | Extract<RowOutcome, { ok: false }>): never {
   const e = outcome.error;
   const notFound = e.code === "unknown-rule-file" || e.code === "unknown-scenario";
   throw new ArgError(notFound ? "#N/A" : "#VALUE!", e.message);
+}
+
+const textualFacts = new WeakMap<LoadedRuleFile, Map<string, string>>();
+
+/** Fact names of a file whose numbers need converting (date, string, enum), with their types. */
+function textual(file: LoadedRuleFile): Map<string, string> {
+  let m = textualFacts.get(file);
+  if (!m) {
+    m = new Map(Object.entries(file.file.facts).filter(([, d]) => d.type === "date" || d.type === "string" || d.type === "enum").map(([n, d]) => [n, d.type]));
+    textualFacts.set(file, m);
+  }
+  return m;
 }
 
 /**
@@ -25,54 +40,105 @@ export function failWith(outcome: Extract<Outcome, { ok: false }>): never {
  */
 export function coreFacts(file: LoadedRuleFile | undefined, facts: Record<string, unknown>): Record<string, unknown> {
   if (!file) return facts;
+  const types = textual(file);
   let out: Record<string, unknown> | null = null;
-  for (const name in facts) {
+  for (const [name, type] of types) {
     const v = facts[name];
     if (typeof v !== "number") continue;
-    const type = file.file.facts[name]?.type;
     if (type === "date") (out ??= { ...facts })[name] = serialToIso(v) ?? v;
     else if (type === "string" || type === "enum") (out ??= { ...facts })[name] = String(v);
   }
   return out ?? facts;
 }
 
-/** Memoises outcomes within one call: rows of a range often repeat the same question. */
+/** A cell whose question waits in the call's batch; `pick` turns the result into the cell's value. */
+export class Deferred {
+  constructor(readonly slot: number, readonly pick: (result: ResultRecord | ResultRecord[]) => unknown) {}
+}
+
+const batches = new WeakMap<RuleSet, Map<string, CompiledBatch>>();
+
+/** One compiled batch per rule file and scenario for the runtime's rule set (compiling is the costly part). */
+function batchFor(set: RuleSet, regel: string, scenario: string | null): CompiledBatch {
+  let bySet = batches.get(set);
+  if (!bySet) batches.set(set, (bySet = new Map()));
+  const key = `${regel}\u0001${scenario ?? ""}`;
+  let batch = bySet.get(key);
+  if (!batch) bySet.set(key, (batch = compileBatch(set, regel, { scenario })));
+  return batch;
+}
+
+/**
+ * Collects a call's questions and answers them together: one evaluateRows per rule file and
+ * scenario (the core's batch path: parameters once per date, no per-row engines), then fills the grid.
+ */
 export class Asker {
-  private memo = new Map<string, Outcome>();
+  private questions: Ask[] = [];
   constructor(readonly set: RuleSet) {}
 
-  ask(q: Ask): Outcome {
-    const file = this.set.files.get(q.regel);
-    const facts = coreFacts(file, q.facts);
-    const key = keyOf(q, facts);
-    const hit = key === null ? undefined : this.memo.get(key);
-    if (hit) return hit;
-    const outcome = evaluate(this.set, q.regel, { facts, date: q.date, scenario: q.scenario });
-    if (key !== null && this.memo.size < 50000) this.memo.set(key, outcome);
-    return outcome;
+  defer(q: Ask, pick: (result: ResultRecord | ResultRecord[]) => unknown): Deferred {
+    this.questions.push(q);
+    return new Deferred(this.questions.length - 1, pick);
   }
 
-  /** The result record, or the core's error as a cell error. */
-  result(q: Ask): ResultRecord | ResultRecord[] {
-    const o = this.ask(q);
-    if (!o.ok) failWith(o);
-    return o.value.result;
+  /** Every Deferred in `grid` becomes its picked value or its Excel error. */
+  settle(grid: unknown[][]): unknown[][] {
+    const outcomes = this.answerAll();
+    for (const row of grid) {
+      for (let j = 0; j < row.length; j++) {
+        const cell = row[j];
+        if (!(cell instanceof Deferred)) continue;
+        const o = outcomes[cell.slot];
+        try {
+          if (!o.ok) failWith(o);
+          row[j] = cell.pick(o.result);
+        } catch (e) {
+          row[j] = toExcelError(e);
+        }
+      }
+    }
+    return grid;
+  }
+
+  private answerAll(): RowOutcome[] {
+    const outcomes = new Array<RowOutcome>(this.questions.length);
+    const groups = new Map<string, number[]>();
+    this.questions.forEach((q, i) => {
+      const key = `${q.regel}\u0001${q.scenario ?? ""}`;
+      const g = groups.get(key);
+      if (g) g.push(i);
+      else groups.set(key, [i]);
+    });
+    for (const slots of groups.values()) {
+      const { regel, scenario } = this.questions[slots[0]];
+      let batch: CompiledBatch;
+      try {
+        batch = batchFor(this.set, regel, scenario);
+      } catch (e) {
+        const error = errorOf(e);
+        for (const i of slots) outcomes[i] = { ok: false, error };
+        continue;
+      }
+      const file = this.set.files.get(regel);
+      const rows = slots.map((i) => coreFacts(file, this.questions[i].facts));
+      const answers = batch.evaluateRows(rows, slots.map((i) => this.questions[i].date));
+      slots.forEach((slot, k) => (outcomes[slot] = answers[k]));
+    }
+    return outcomes;
   }
 }
 
-function keyOf(q: Ask, facts: Record<string, unknown>): string | null {
-  let key = `${q.regel}\u0001${q.date}\u0001${q.scenario ?? ""}`;
-  for (const name in facts) {
-    const v = facts[name];
-    if (v !== null && typeof v === "object") return null;
-    key += `\u0001${name}=${typeof v}:${String(v)}`;
-  }
-  return key;
+function errorOf(e: unknown): EvalError {
+  if (e instanceof EvalFailure) return e.error;
+  return { code: "formula", message: `intern feil: ${(e as Error)?.message ?? String(e)}` };
 }
 
 /** One output as an Excel scalar. Decimal outputs are exact text in the core; Excel gets the nearest number. */
+const outputNames = new WeakMap<LoadedRuleFile, string[]>();
+
 export function field(file: LoadedRuleFile, result: ResultRecord | ResultRecord[], felt: string | null): unknown {
-  const outputs = Object.keys(file.file.outputs);
+  let outputs = outputNames.get(file);
+  if (!outputs) outputNames.set(file, (outputs = Object.keys(file.file.outputs)));
   const name = felt ?? outputs[0];
   if (!(name in file.file.outputs)) {
     const near = closest(name, outputs);

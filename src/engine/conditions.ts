@@ -28,6 +28,10 @@ function isLeaf(c: Condition): c is LeafCondition {
 export function compileCondition(c: Condition | TopCondition): Predicate {
   if ("all" in c) {
     const parts = c.all.map(compileCondition);
+    // Short conjunctions (most rules) as direct calls rather than a loop.
+    if (parts.length === 1) return parts[0];
+    if (parts.length === 2) { const [a, b] = parts; return (env) => a(env) && b(env); }
+    if (parts.length === 3) { const [a, b, d] = parts; return (env) => a(env) && b(env) && d(env); }
     return (env) => {
       for (let i = 0; i < parts.length; i++) if (!parts[i](env)) return false;
       return true;
@@ -35,6 +39,8 @@ export function compileCondition(c: Condition | TopCondition): Predicate {
   }
   if ("any" in c) {
     const parts = c.any.map(compileCondition);
+    if (parts.length === 1) return parts[0];
+    if (parts.length === 2) { const [a, b] = parts; return (env) => a(env) || b(env); }
     return (env) => {
       for (let i = 0; i < parts.length; i++) if (parts[i](env)) return true;
       return false;

@@ -102,6 +102,7 @@ function coercer(name: string, decl: FactDecl): Coerce {
       const allowed = new Set(decl.values ?? []);
       const list = (decl.values ?? []).join(", ");
       return (raw) => {
+        if (typeof raw === "string" && allowed.has(raw)) return raw; // the common case: already canonical
         const t = typeof raw === "string" ? raw.trim().toLowerCase() : raw;
         if (typeof t === "string" && allowed.has(t)) return t;
         return fail("bad-fact", `${name}: forventet en av ${list}, fikk ${show(raw)}`, name);
@@ -120,23 +121,34 @@ function isAbsent(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
   const names = Object.keys(decls);
   const known = new Set(names);
-  const steps = names.map((name) => ({ name, decl: decls[name], coerce: coercer(name, decls[name]) }));
+  // Everything about a fact that does not depend on the row, worked out once.
+  const steps = names.map((name) => {
+    const decl = decls[name];
+    const source = decl.derive?.ageFrom;
+    return {
+      name, decl, source, coerce: coercer(name, decls[name]),
+      whenAbsent: decl.default !== undefined ? decl.default : decl.optional || source !== undefined ? null : undefined,
+    };
+  });
   // Derived facts run after the facts they derive from.
-  steps.sort((a, b) => Number(Boolean(a.decl.derive)) - Number(Boolean(b.decl.derive)));
+  steps.sort((a, b) => Number(a.source !== undefined) - Number(b.source !== undefined));
+  const requiredDerived = steps.filter((s) => s.source !== undefined && !s.decl.optional);
   return {
     names,
     normalize(input, date, derived) {
-      for (const key of Object.keys(input)) {
-        if (!known.has(key)) fail("unknown-fact", `ukjent faktum «${key}»; denne regelfilen bruker ${names.join(", ")}`, key);
+      for (const key in input) {
+        if (!known.has(key) && hasOwn.call(input, key)) fail("unknown-fact", `ukjent faktum «${key}»; denne regelfilen bruker ${names.join(", ")}`, key);
       }
       const out: FactValues = {};
-      for (const { name, decl, coerce } of steps) {
+      for (let i = 0; i < steps.length; i++) {
+        const { name, decl, coerce, source, whenAbsent } = steps[i];
         // Own properties only: an inherited "toString" or a prototype-polluted value is not a fact.
-        const raw = Object.prototype.hasOwnProperty.call(input, name) ? input[name] : undefined;
-        const source = decl.derive?.ageFrom;
+        const raw = hasOwn.call(input, name) ? input[name] : undefined;
         if (source !== undefined && out[source] !== null && out[source] !== undefined) {
           const born = out[source] as string;
           if (born > date) fail("bad-fact", `${source}: fødselsdatoen ${born} er etter datoen ${date}`, source);
@@ -150,18 +162,15 @@ export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
           continue;
         }
         if (isAbsent(raw)) {
-          if (decl.default !== undefined) out[name] = decl.default;
-          else if (decl.optional || source !== undefined) out[name] = null;
-          else fail("missing-fact", `${name} mangler: ${decl.description}`, name);
+          if (whenAbsent === undefined) fail("missing-fact", `${name} mangler: ${decl.description}`, name);
+          out[name] = whenAbsent;
           continue;
         }
         out[name] = coerce(raw);
       }
-      for (const { name, decl } of steps) {
-        const source = decl.derive?.ageFrom;
-        if (source !== undefined && out[name] === null && !decl.optional) {
-          fail("missing-fact", `oppgi ${name} eller ${source}`, name);
-        }
+      for (let i = 0; i < requiredDerived.length; i++) {
+        const { name, source } = requiredDerived[i];
+        if (out[name] === null) fail("missing-fact", `oppgi ${name} eller ${source}`, name);
       }
       return out;
     },
