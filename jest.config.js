@@ -1,7 +1,9 @@
-/** Unit and integration tests; the browser suite (test/e2e) needs a build and runs in the same `npm test`. */
+/** Unit, rule-file, CLI, workbook and browser tests in one `npm test`; dist/ is built once first. */
 module.exports = {
   preset: "ts-jest",
   testEnvironment: "node",
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }] },
+  globalSetup: "<rootDir>/test/global-setup.js",
+  maxWorkers: 2,
 };

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 /** A tiny static server for dist/ on 127.0.0.1 (tests and the browser preview). Usage: node scripts/serve-dist.js [port] */
 const http = require("http");
+const https = require("https");
 const fs = require("fs");
 const path = require("path");
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".xml": "application/xml", ".png": "image/png", ".map": "application/json", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".txt": "text/plain; charset=utf-8" };
 
-function serveDist(root = path.resolve(__dirname, "..", "dist"), port = 0) {
-  const server = http.createServer((req, res) => {
+/** Serves `root`; with `opts.tls` ({ key, cert }) over https (what Excel requires for sideloading). */
+function serveDist(root = path.resolve(__dirname, "..", "dist"), port = 0, opts = {}) {
+  const host = opts.host || "127.0.0.1";
+  const handler = (req, res) => {
     const url = new URL(req.url || "/", "http://127.0.0.1");
     const rel = decodeURIComponent(url.pathname === "/" ? "/taskpane.html" : url.pathname);
     const file = path.resolve(root, "." + rel);
@@ -18,8 +21,13 @@ function serveDist(root = path.resolve(__dirname, "..", "dist"), port = 0) {
     }
     res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-store" });
     fs.createReadStream(file).pipe(res);
+  };
+  const server = opts.tls ? https.createServer(opts.tls, handler) : http.createServer(handler);
+  const scheme = opts.tls ? "https" : "http";
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve({ server, url: `${scheme}://${host}:${server.address().port}`, close: () => new Promise((r) => server.close(() => r())) }));
   });
-  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(() => r())) })));
 }
 
 module.exports = { serveDist };

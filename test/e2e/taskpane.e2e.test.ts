@@ -5,7 +5,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { execSync } from "child_process";
 import * as ts from "typescript";
 import { chromium, Browser, Page } from "playwright-core";
 import { readBudgetWorkbook } from "../../src/budget/xlsx";
@@ -13,6 +12,7 @@ import { loadRuleFolder } from "../../src/rules/load-folder";
 import { checkBudget } from "../../src/budget/check";
 import { embeddedReference } from "../../src/budget/reference-file";
 import { expectedErrors, writeFaultyWorkbook } from "../helpers/faulty-workbook";
+import { ensureBuild } from "../stubs/build";
 
 jest.setTimeout(300_000);
 
@@ -24,23 +24,6 @@ const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const DATE = "2026-01-01";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serveDist } = require("../../scripts/serve-dist.js");
-
-function newest(dir: string): number {
-  let t = 0;
-  if (!fs.existsSync(dir)) return t;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-function ensureBuild(): void {
-  const html = path.join(DIST, "taskpane.html");
-  const sources = Math.max(...["taskpane", "src", "functions", "rules", "sheets"].map((d) => newest(path.join(ROOT, d))), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
-  if (fs.existsSync(html) && fs.statSync(html).mtimeMs >= sources && fs.existsSync(path.join(DIST, "taskpane.js"))) return;
-  execSync("npx webpack --mode production", { cwd: ROOT, stdio: "inherit", timeout: 240_000 });
-}
 
 /** The fake Excel as a browser script: test/fakes/fake-excel.ts transpiled, installed on window. */
 function fakeExcelScript(init: unknown): string {
