@@ -3,7 +3,7 @@ const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 
 module.exports = tseslint.config(
-  { ignores: ["dist/**", "build/**", "node_modules/**", "test-artifacts/**", "coverage/**", "*.config.js", "bin/**", "scripts/*.js"] },
+  { ignores: ["dist/**", "build/**", "node_modules/**", "test-artifacts/**", "coverage/**", "*.config.js", "bin/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,6 +13,12 @@ module.exports = tseslint.config(
       "no-restricted-globals": ["error", "eval"],
       "no-new-func": "error",
     },
+  },
+  {
+    // Plain Node scripts (CommonJS) and the browser stub injected into test pages.
+    files: ["scripts/**/*.js", "test/**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly", __dirname: "readonly", window: "readonly", Buffer: "readonly", URL: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["src/**/*.ts"],

@@ -15,8 +15,20 @@ export function isEmpty(v: unknown): boolean {
 /** Any calendar date: an Excel serial number or text (ÅÅÅÅ-MM-DD or DD.MM.ÅÅÅÅ); null when it is neither. */
 export function anyDate(v: unknown): string | null {
   if (typeof v === "number") return serialToIso(v);
-  if (typeof v === "string") return parseUserDate(v);
+  if (typeof v === "string") return textDate(v);
   return null;
+}
+
+const textDates = new Map<string, string | null>();
+
+/** Date text, memoised: a column usually repeats a handful of dates, often one broadcast to every row. */
+function textDate(text: string): string | null {
+  let iso = textDates.get(text);
+  if (iso === undefined) {
+    if (textDates.size > 10000) textDates.clear();
+    textDates.set(text, (iso = parseUserDate(text)));
+  }
+  return iso;
 }
 
 /** The question date; today (Europe/Oslo) when omitted. Dates before 2000 are almost always a misplaced number. */

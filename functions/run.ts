@@ -17,9 +17,12 @@ export interface Ask { regel: string; facts: Record<string, unknown>; date: stri
 
 /** Core errors as cell errors: unknown ids are #N/A (with the core's suggestions), the rest #VALUE!. */
 export function failWith(outcome: Extract<Outcome, { ok: false }> | Extract<RowOutcome, { ok: false }>): never {
-  const e = outcome.error;
+  throw argErrorOf(outcome.error);
+}
+
+function argErrorOf(e: EvalError): ArgError {
   const notFound = e.code === "unknown-rule-file" || e.code === "unknown-scenario";
-  throw new ArgError(notFound ? "#N/A" : "#VALUE!", e.message);
+  return new ArgError(notFound ? "#N/A" : "#VALUE!", e.message);
 }
 
 const textualFacts = new WeakMap<LoadedRuleFile, Map<string, string>>();
@@ -84,13 +87,20 @@ export class Asker {
   /** Every Deferred in `grid` becomes its picked value or its Excel error. */
   settle(grid: unknown[][]): unknown[][] {
     const outcomes = this.answerAll();
+    // The batch shares one outcome object between rows with the same error; so do the Excel errors.
+    const errors = new Map<RowOutcome, unknown>();
     for (const row of grid) {
       for (let j = 0; j < row.length; j++) {
         const cell = row[j];
         if (!(cell instanceof Deferred)) continue;
         const o = outcomes[cell.slot];
+        if (!o.ok) {
+          let err = errors.get(o);
+          if (err === undefined) errors.set(o, (err = toExcelError(argErrorOf(o.error))));
+          row[j] = err;
+          continue;
+        }
         try {
-          if (!o.ok) failWith(o);
           row[j] = cell.pick(o.result);
         } catch (e) {
           row[j] = toExcelError(e);
@@ -115,8 +125,8 @@ export class Asker {
       try {
         batch = batchFor(this.set, regel, scenario);
       } catch (e) {
-        const error = errorOf(e);
-        for (const i of slots) outcomes[i] = { ok: false, error };
+        const failed: RowOutcome = { ok: false, error: errorOf(e) };
+        for (const i of slots) outcomes[i] = failed;
         continue;
       }
       const file = this.set.files.get(regel);

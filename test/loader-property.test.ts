@@ -46,7 +46,7 @@ function apply(text: string, muts: Mutation[]): string {
   let out: string | null = null;
   for (const m of muts) {
     if (m.kind === "text") {
-      const t = out ?? JSON.stringify(doc, null, 2);
+      const t: string = out ?? JSON.stringify(doc, null, 2);
       const i = m.at % (t.length + 1);
       out = t.slice(0, i) + m.insert + t.slice(i + m.remove);
       continue;

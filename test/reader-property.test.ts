@@ -72,7 +72,6 @@ function checkInvariants(cells: unknown[][], headerRow: number, col: Record<(typ
     if (row.every(isEmpty)) continue;
     if (postRows.has(sheetRow) || sumRows.has(sheetRow) || problemRows.has(sheetRow)) continue;
     // structural rows, by design
-    const text = (k: (typeof KEYS)[number]) => (cellText(row[col[k]]) ?? "").trim();
     const sumLabel = row.some((v) => typeof v === "string" && /^\s*sum\b/i.test(v));
     const kap = readInteger(row[col.kap]);
     const post = readInteger(row[col.post]);

@@ -130,7 +130,6 @@ const haveCsv = fs.existsSync(CSV);
       const list = byCat(k).map((r) => (k === "kun-prisjustert" ? `${r.key}(${cats.get(r.key)!.serie})` : r.key));
       lines.push(`${k} [${list.length}]: ${list.join(" ")}`);
     }
-    // eslint-disable-next-line no-console
     console.log(lines.join("\n"));
     expect(byCat("kun-prisjustert").length).toBe(2 + 16 + 11 + 7);
     expect(rows.length).toBe(byCat("kun-prisjustert").length + byCat("nominelt-uendret").length + byCat("forklart-endring").length + byCat("flagget").length);

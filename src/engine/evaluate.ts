@@ -4,7 +4,7 @@
  * Both share fact normalisation, parameters, hit policy, formulas and trace assembly.
  */
 import type { RuleSet } from "../rules/rule-set";
-import type { CompiledRule, LoadedRuleFile } from "./compiled-file";
+import type { CompiledRule } from "./compiled-file";
 import type { ConditionTrace } from "./conditions";
 import { traceCondition } from "./conditions";
 import { Context, prepare, Question } from "./context";

@@ -197,7 +197,6 @@ function TraceTab({ port, set, t, run, safe, active }: { port: WorkbookPort; set
     if (!active) return;
     void refresh();
     return preview ? preview.subscribe(() => void refresh()) : undefined;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, preview]);
   const call = parseBudsjettCall(cell?.formula ?? null);
   const fnTrace = call ? traceFunctionCall(set, call, todayIso()) : null;
