@@ -16,7 +16,9 @@ import { checkBudget } from "../src/budget/check";
 import { egenandelByHand, miniByHand } from "./bench-handwritten";
 
 const JSON_OUT = process.argv.includes("--json");
-const REPS = 7;
+/** `--quick`: a few rows and one repetition, to prove the script runs (used by the test suite); never for figures. */
+const QUICK = process.argv.includes("--quick");
+const REPS = QUICK ? 1 : 7;
 const ROOT = path.resolve(__dirname, "..");
 const notes: string[] = [];
 
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
   notes.push(unsupported.length ? `json-rules-engine fallback needed for: ${unsupported.join("; ")}` : `compiler covers every construct in all ${set.files.size} rule files: no json-rules-engine fallback`);
 
   // Benchmark rows: valid facts over the whole domain (ages 0–99, every service, mostly no exemption reason).
-  const N = 100_000;
+  const N = QUICK ? 2_000 : 100_000;
   const tjenester = (loaded.file.facts.tjeneste.values ?? []) as string[];
   const grunner = (loaded.file.facts.fritaksgrunn?.values ?? ["ingen"]) as string[];
   const DATE = "2026-08-01";
@@ -95,7 +97,7 @@ async function main(): Promise<void> {
 
   const table: Row[] = [];
   // (1) json-rules-engine, one engine reused, one run per fact.
-  const REF_N = 5000;
+  const REF_N = QUICK ? 200 : 5000;
   const refMs = await timeAsync(async () => { for (let i = 0; i < REF_N; i++) await evaluateReference(set, id, { facts: rows[i], date: DATE }); }, 5);
   const refPerSec = REF_N / (refMs / 1000);
   table.push({ name: `json-rules-engine, reused engine, run() per fact (${id})`, rows: REF_N, ms: refMs });

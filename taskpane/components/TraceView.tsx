@@ -1,3 +1,5 @@
+import { OPERATOR_TEXT } from "../../src/engine/operators";
+import type { Operator } from "../../src/rules/schema";
 import * as React from "react";
 import type { Trace } from "../../src/trace/trace";
 import type { ConditionTrace } from "../../src/engine/conditions";
@@ -18,7 +20,7 @@ function show(v: unknown): string {
 
 function held(c: ConditionTrace, out: string[]): void {
   if (c.kind === "fact") {
-    if (c.result) out.push(`${c.fact} = ${show(c.factValue)} ${c.operator} ${c.valueFrom ? `${c.valueFrom} (${show(c.value)})` : show(c.value)}${c.description ? ` – ${c.description}` : ""}`);
+    if (c.result) out.push(`${c.fact} = ${show(c.factValue)} ${OPERATOR_TEXT[c.operator as Operator] ?? c.operator} ${c.valueFrom ? `${c.valueFrom} (${show(c.value)})` : show(c.value)}${c.description ? ` – ${c.description}` : ""}`);
     return;
   }
   if (c.kind === "not") { if (c.result) out.push("ikke: (ingen av vilkårene under holdt)"); return; }
