@@ -13,7 +13,8 @@ import { serialToIso } from "./serial-date";
 import { closest } from "../src/util/closest";
 import { ArgError } from "./arg-error";
 
-export interface Ask { regel: string; facts: Record<string, unknown>; date: string; scenario: string | null }
+import type { Ask } from "./questions";
+export type { Ask };
 
 /** Core errors as cell errors: unknown ids are #N/A (with the core's suggestions), the rest #VALUE!. */
 export function failWith(outcome: Extract<Outcome, { ok: false }> | Extract<RowOutcome, { ok: false }>): never {

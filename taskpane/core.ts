@@ -2,6 +2,8 @@
  * What the pane does, without any UI or Office: run a check over a sheet read through the port,
  * explain a cell, build audit rows, compare a scenario with the government's proposal.
  */
+import { Ask, questionForCall } from "../functions/questions";
+import { coreFacts } from "../functions/run";
 import { readBudgetTable } from "../src/budget/reader";
 import { checkBudget, budgetRuleFiles, CheckReport, Finding, Severity } from "../src/budget/check";
 import type { PropReference } from "../src/budget/reference";
@@ -145,34 +147,23 @@ export function parseBudsjettCall(formula: string | null): FunctionCall | null {
   return { name: m[1].toUpperCase(), args, nonLiteral };
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
 export interface FunctionTrace { call: FunctionCall; ruleId: string; facts: Record<string, Literal>; date: string; scenario: string | null; outcome: Outcome }
 
 /**
- * Re-evaluates a BUDSJETT.* call with trace. The function name names the rule file (EGENANDEL → egenandel);
- * literal arguments fill the rule file's required facts in declaration order; an ISO/DATO date argument that
- * no date fact takes is the question date; a trailing text naming a scenario selects it.
+ * Re-evaluates a BUDSJETT.* call with trace: the arguments become the very question the custom function
+ * asks (functions/questions.ts), so the trace explains the cell's own figure. Cell references cannot be
+ * followed here and are reported as such.
  */
-export function traceFunctionCall(set: RuleSet, call: FunctionCall, defaultDate: string): FunctionTrace | { error: string; call: FunctionCall } {
-  const ruleId = call.name.toLowerCase().replace(/\./g, "-").replace(/_/g, "-");
-  const loaded = set.files.get(ruleId);
-  if (!loaded) return { call, error: `Fant ingen regelfil «${ruleId}» for BUDSJETT.${call.name}` };
+export function traceFunctionCall(set: RuleSet, call: FunctionCall): FunctionTrace | { error: string; call: FunctionCall } {
   if (call.nonLiteral.length) return { call, error: `Argumentene ${call.nonLiteral.join(", ")} er cellereferanser eller uttrykk; sporet bruker bare faste verdier` };
-  const decls = Object.entries(loaded.file.facts).filter(([, d]) => !d.optional && d.default === undefined);
-  const facts: Record<string, Literal> = {};
-  let date: string | null = null;
-  let scenario: string | null = null;
-  let k = 0;
-  for (const a of call.args) {
-    if (typeof a === "string" && set.scenarios.has(a)) { scenario = a; continue; }
-    const next = decls[k];
-    if (next && !(typeof a === "string" && ISO.test(a) && next[1].type !== "date")) { facts[next[0]] = a; k++; continue; }
-    if (typeof a === "string" && ISO.test(a) && date === null) { date = a; continue; }
+  let q: Ask;
+  try {
+    q = questionForCall(set, call.name, call.args);
+  } catch (e) {
+    return { call, error: (e as { message?: string }).message ?? String(e) };
   }
-  const d = date ?? defaultDate;
-  const outcome = evaluate(set, ruleId, { facts: facts as Record<string, string | number | boolean | null>, date: d, scenario }, { trace: true });
-  return { call, ruleId, facts, date: d, scenario, outcome };
+  const outcome = evaluate(set, q.regel, { facts: coreFacts(set.files.get(q.regel), q.facts), date: q.date, scenario: q.scenario }, { trace: true });
+  return { call, ruleId: q.regel, facts: q.facts as Record<string, Literal>, date: q.date, scenario: q.scenario, outcome };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ async function officeHost(): Promise<string | null> {
   return info && info.host ? String(info.host) : null;
 }
 
-/** Preview only: «Deflatert (demo)», the sykehus posts' Saldert 2025 deflated to 2026 with =BUDSJETT.DEFLATOR. */
+/** Preview only: «Deflatert (demo)», the sykehus posts' Saldert 2025 deflated to 2026 with =BUDSJETT.DEFLATER. */
 export function deflatedDemo(set: RuleSet, sheet: PreviewSheet): PreviewSheet | null {
   if (!set.files.has("deflator")) return null;
   const header = sheet.values[0] ?? [];
@@ -40,7 +40,7 @@ export function deflatedDemo(set: RuleSet, sheet: PreviewSheet): PreviewSheet | 
     const out = evaluate(set, "deflator", { facts: { belop: row[sal] as number, fra: 2025, til: 2026, serie: "sykehus" }, date: todayIso() });
     const v = out.ok && !Array.isArray(out.value.result) ? Number(out.value.result.belop) : null;
     values.push([row[kap], row[post], row[bet], row[sal], v]);
-    formulas.push([null, null, null, null, `=BUDSJETT.DEFLATOR(${row[sal]};2025;2026;"sykehus")`]);
+    formulas.push([null, null, null, null, `=BUDSJETT.DEFLATER(${row[sal]};2025;2026;"sykehus")`]);
   }
   return { name: "Deflatert (demo)", values, formulas, fills: {}, notes: {}, demo: true };
 }

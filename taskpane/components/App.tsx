@@ -199,7 +199,7 @@ function TraceTab({ port, set, t, run, safe, active }: { port: WorkbookPort; set
     return preview ? preview.subscribe(() => void refresh()) : undefined;
   }, [active, preview]);
   const call = parseBudsjettCall(cell?.formula ?? null);
-  const fnTrace = call ? traceFunctionCall(set, call, todayIso()) : null;
+  const fnTrace = call ? traceFunctionCall(set, call) : null;
   const touching = cell && run ? run.report.findings.filter((f) => f.sheet === cell.sheet && f.cell === cell.address) : [];
   return (
     <section aria-label={t("tabTrace")}>

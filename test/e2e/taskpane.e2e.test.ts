@@ -126,7 +126,7 @@ test("preview: check, select, trace a deflated figure, scenario – same finding
   expect(params).toMatch(/fra \d{4}-\d{2}-\d{2}/);
   const sources = (await page.getByTestId("trace-sources").first().textContent()) ?? "";
   expect(sources).toMatch(/\d{3}_[0-9a-f]{16}\.txt linje \d+–\d+/);
-  expect(await page.getByTestId("trace-formula").textContent()).toMatch(/^=BUDSJETT\.DEFLATOR\(/);
+  expect(await page.getByTestId("trace-formula").textContent()).toMatch(/^=BUDSJETT\.DEFLATER\(/);
   await shot(page, "04-preview-trace-deflator");
 
   // Scenario side by side with the proposal.
