@@ -4,6 +4,7 @@
  * the Revisjonsspor sheet live in memory; user values are never changed.
  */
 import ExcelJS from "exceljs";
+import { worksheetCells } from "../src/budget/xlsx-cells";
 import { AUDIT_HEADER, AUDIT_SHEET, CellMark, SelectedCell, SheetRead, WorkbookPort, columnName, parseRangeAddress } from "./workbook-port";
 
 export interface PreviewSheet {
@@ -18,38 +19,10 @@ export interface PreviewSheet {
 
 export interface PreviewState { sheets: PreviewSheet[]; active: string; selected: { sheet: string; address: string } }
 
-function split(v: ExcelJS.CellValue): { value: unknown; formula: string | null } {
-  if (v && typeof v === "object" && !(v instanceof Date)) {
-    const o = v as unknown as Record<string, unknown>;
-    if ("formula" in o || "sharedFormula" in o) {
-      const f = (o.formula ?? o.sharedFormula) as string;
-      return { value: o.result ?? null, formula: f ? `=${f}` : null };
-    }
-    if ("richText" in o) return { value: (o.richText as Array<{ text: string }>).map((t) => t.text).join(""), formula: null };
-  }
-  return { value: v ?? null, formula: null };
-}
-
 export async function parseWorkbook(data: ArrayBuffer): Promise<PreviewSheet[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data);
-  return wb.worksheets.map((ws) => {
-    const values: unknown[][] = [];
-    const formulas: (string | null)[][] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const vs: unknown[] = [];
-      const fs: (string | null)[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) {
-        const { value, formula } = split(row.getCell(c).value);
-        vs.push(value);
-        fs.push(formula);
-      }
-      values.push(vs);
-      formulas.push(fs);
-    }
-    return { name: ws.name, values, formulas, fills: {}, notes: {} };
-  });
+  return wb.worksheets.map((ws) => ({ name: ws.name, ...worksheetCells(ws), fills: {}, notes: {} }));
 }
 
 export class PreviewPort implements WorkbookPort {

@@ -4,6 +4,7 @@
  * Writes are limited to notes/comments, fill-colour marks and appended rows in the «Revisjonsspor» sheet;
  * no implementation ever writes the value of a user cell.
  */
+import { columnLetter } from "../src/budget/a1";
 
 export const AUDIT_SHEET = "Revisjonsspor";
 
@@ -68,16 +69,8 @@ export function parseRangeAddress(address: string): { sheet: string | null; row:
   return { sheet, row: s.row, col: s.col, endRow: e.row, endCol: e.col };
 }
 
-export function columnName(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 0-based index (the core's A1 helper, under the name the pane uses). */
+export const columnName = columnLetter;
 
 /** Pads a grid read at (row, col) so that it is anchored at A1. */
 export function anchorAtA1<T>(grid: T[][], row: number, col: number, empty: T): T[][] {
