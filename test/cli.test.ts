@@ -27,6 +27,21 @@ test("the day before the change a 17-year-old pays at legevakt", async () => {
   expect(JSON.parse(r.out).result.betaler).toBe(true);
 });
 
+test("--compare shows both answers, both traces and the exact difference (tak 3 406 vs 3 278: 128 kr, Prop. 1 S L2014–2018)", async () => {
+  const r = await run(["eval", "egenandelstak", "ar=2026", "betalt=1000", "--compare", "legeforeningen-2026", "--json"]);
+  expect(r.code).toBe(0);
+  const body = JSON.parse(r.out);
+  expect(body.result.tak).toBe("3406");
+  expect(body.compare.result.tak).toBe("3278");
+  expect(body.compare.difference.tak).toEqual({ base: "3406", scenario: "3278", difference: "-128", changed: true });
+  expect(body.compare.difference.frikort.changed).toBe(false);
+  expect(body.compare.trace.scenario.id).toBe("legeforeningen-2026");
+  expect(body.trace.scenario).toBeNull();
+  const young = await run(["eval", "egenandel", "--date", "2026-08-01", "alder=19", "tjeneste=fastlege", "--compare", "legeforeningen-2026", "--json"]);
+  const y = JSON.parse(young.out);
+  expect([y.result.betaler, y.compare.result.betaler]).toEqual([true, false]);
+});
+
 test("text output shows the parameter date and the source", async () => {
   const r = await run(["eval", "egenandel", "--date", "2026-08-01", "alder=17", "tjeneste=legevakt"]);
   expect(r.code).toBe(0);

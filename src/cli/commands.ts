@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import type { RuleSet } from "../rules/rule-set";
 import { evaluate, Outcome } from "../engine/evaluate";
+import { compareResults } from "../engine/compare";
 import { traceToText } from "../trace/text";
 import { runEmbeddedTests } from "../rules/run-tests";
 import { describeRuleFiles } from "../rules/describe";
@@ -42,11 +43,16 @@ export function cmdEval(set: RuleSet, a: ParsedArgs, io: Io): number {
   }
   if (a.options.json) {
     const body = { ruleFile: main.value.ruleFile, scenario: main.value.scenario, date, result: main.value.result, trace: main.value.trace };
-    io.out(JSON.stringify(other && other.ok ? { ...body, compare: { scenario: compare, result: other.value.result, trace: other.value.trace } } : body, null, 2));
+    io.out(JSON.stringify(other && other.ok ? { ...body, compare: { scenario: compare, result: other.value.result, difference: compareResults(main.value.result, other.value.result), trace: other.value.trace } } : body, null, 2));
     return 0;
   }
   io.out(`${id}: ${JSON.stringify(main.value.result)}`);
-  if (other && other.ok) io.out(`${id} under ${compare}: ${JSON.stringify(other.value.result)}`);
+  if (other && other.ok) {
+    io.out(`${id} under ${compare}: ${JSON.stringify(other.value.result)}`);
+    for (const [name, d] of Object.entries(compareResults(main.value.result, other.value.result))) {
+      if (d.changed) io.out(`  ${name}: ${JSON.stringify(d.base)} → ${JSON.stringify(d.scenario)}${d.difference !== undefined ? ` (endring ${d.difference})` : ""}`);
+    }
+  }
   io.out("");
   io.out(traceToText(main.value.trace!));
   return 0;
