@@ -1,7 +1,7 @@
 /**
  * npm run build:budget [-- --out DIR] [--seed FILE]
  * Parses the HOD seed (Prop. 1 S 2025–2026), proves the parse against the document's own totals, and writes
- * sheets/hod-2026.csv, sheets/hod-2026-chapters.csv and sheets/hod-2026.xlsx. Exits 1 (writing nothing) if a check fails.
+ * sheets/hod-2026.csv, sheets/hod-2026-chapters.csv, sheets/hod-2026-endringsomtale.csv and sheets/hod-2026.xlsx. Exits 1 (writing nothing) if a check fails.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,6 +11,7 @@ import { chaptersFromSeed, postsFromSeed, type ChapterReference } from '../src/b
 import { formatCsv, postsToCsv } from '../src/budget/csv';
 import { workbookBuffer } from '../src/budget/xlsx-write';
 import { isKanOverfores, isOverslagsbevilgning, kanNyttesUnder } from '../src/budget/model';
+import { parseChangeStatements, type ChangeStatement } from '../src/budget/seed-parser/change-statements';
 
 export const DEFAULT_SEED = path.resolve(__dirname, '../../shared/seeds/003_82c1b6682bf832eb.txt');
 
@@ -27,6 +28,11 @@ function chaptersCsv(rows: ChapterReference[]): string {
   ]);
 }
 
+/** What the document says about each chapter's/post's changes (read by the plausibility check). */
+function statementsCsv(rows: ChangeStatement[]): string {
+  return formatCsv([['kap', 'post', 'linje', 'type', 'tekst'], ...rows.map((r) => [String(r.kap), r.post === null ? '' : String(r.post).padStart(2, '0'), String(r.line), r.kind, r.text])]);
+}
+
 export const DEFAULT_OUT = path.resolve(__dirname, '../sheets');
 
 async function main(): Promise<number> {
@@ -40,7 +46,8 @@ export async function buildBudget(seedPath: string, outDir: string, log: (line: 
     console.error(`build-budget: finner ikke kilden ${seedPath} (angi --seed FIL)`);
     return 1;
   }
-  const parse = parseSeed(fs.readFileSync(seedPath, 'utf8'));
+  const seedText = fs.readFileSync(seedPath, 'utf8');
+  const parse = parseSeed(seedText);
   const proof = proveSeed(parse);
   for (const g of proof.groups) {
     console.log(`${g.failures.length ? 'FEIL' : 'ok  '} ${g.name}: ${g.passed} kontroller bestått${g.failures.length ? `, ${g.failures.length} feilet` : ''}`);
@@ -56,6 +63,8 @@ export async function buildBudget(seedPath: string, outDir: string, log: (line: 
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'hod-2026.csv'), postsToCsv(posts));
   fs.writeFileSync(path.join(outDir, 'hod-2026-chapters.csv'), chaptersCsv(chapters));
+  const statements = parseChangeStatements(seedText);
+  fs.writeFileSync(path.join(outDir, 'hod-2026-endringsomtale.csv'), statementsCsv(statements));
   fs.writeFileSync(path.join(outDir, 'hod-2026.xlsx'), await workbookBuffer(posts));
   const utgift = posts.filter((p) => p.kap < 3000).length;
   const active = posts.filter((p) => p.forslag_2026 !== null);
@@ -65,7 +74,7 @@ export async function buildBudget(seedPath: string, outDir: string, log: (line: 
       `${active.length} med forslag 2026; kan overføres ${active.filter(isKanOverfores).length}, ` +
       `overslagsbevilgning ${active.filter(isOverslagsbevilgning).length}, kan nyttes under ${active.filter((p) => kanNyttesUnder(p).length > 0).length} ` +
       `(alle poster: ${posts.filter(isKanOverfores).length}/${posts.filter(isOverslagsbevilgning).length}/${posts.filter((p) => kanNyttesUnder(p).length > 0).length}); ` +
-      `${passed} kontroller bestått. Skrevet til ${outDir}`,
+      `${passed} kontroller bestått; ${statements.length} omtaler av endringer. Skrevet til ${outDir}`,
   );
   return 0;
 }

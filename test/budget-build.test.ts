@@ -5,7 +5,7 @@ import * as path from 'path';
 import { buildBudget, DEFAULT_SEED } from '../scripts/build-budget';
 
 const ROOT = path.resolve(__dirname, '..');
-const FILES = ['hod-2026.csv', 'hod-2026-chapters.csv', 'hod-2026.xlsx'];
+const FILES = ['hod-2026.csv', 'hod-2026-chapters.csv', 'hod-2026-endringsomtale.csv', 'hod-2026.xlsx'];
 const haveSeed = fs.existsSync(DEFAULT_SEED);
 
 (haveSeed ? describe : describe.skip)('build-budget', () => {

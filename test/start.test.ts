@@ -14,7 +14,7 @@ function start(home: string): string {
 
 test("without a dev certificate: checks the workbook, serves over http and says why", () => {
   const out = start(fs.mkdtempSync(path.join(os.tmpdir(), "home-")));
-  expect(out).toMatch(/^0 feil, 0 advarsler, 1 info – \d+ ms$/m);
+  expect(out).toMatch(/^0 feil, \d+ advarsler, \d+ info – \d+ ms$/m);
   expect(out).toMatch(/kapittelsum v\d+\.\d+\.\d+ .*50 kontroller/);
   expect(out).toMatch(/Fant ikke utviklersertifikat/);
   expect(out).toMatch(/Oppgavepanel \(forhåndsvisning i nettleser\): http:\/\/localhost:\d+\/taskpane\.html/);

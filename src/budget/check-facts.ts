@@ -21,6 +21,8 @@ export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetP
   const postsInChapter = new Set(chapter.posts.map((x) => x.post));
   const refs = kanNyttesUnder(p);
   const missing = refs.filter((n) => !postsInChapter.has(n));
+  // The other direction: posts of the chapter whose appropriation «kan nyttes under» this post.
+  const drawnFrom = chapter.posts.filter((x) => x !== p && kanNyttesUnder(x).includes(p.post)).map((x) => String(x.post).padStart(2, "0"));
   return {
     kap: p.kap,
     post: p.post,
@@ -35,6 +37,8 @@ export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetP
     kan_nyttes_under_antall: refs.length,
     kan_nyttes_under_mangler: missing.join(", "),
     kan_nyttes_under_mangler_antall: missing.length,
+    kan_belastes_fra: drawnFrom.join(", "),
+    kan_belastes_fra_antall: drawnFrom.length,
     regnskap_2024: p.regnskap_2024,
     saldert_2025: p.saldert_2025,
     forslag_2026: p.forslag_2026,
@@ -46,9 +50,13 @@ export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetP
 
 /** The document's own figures for this post; `i_prop` false when Prop. 1 S has no such post. */
 function referenceFacts(p: BudgetPost, reference?: PropReference): FactRow {
-  if (!reference) return { i_prop: null, prop_regnskap_2024: null, prop_saldert_2025: null, prop_forslag_2026: null, avvik_fra_prop: null };
-  const r = reference.get(referenceKey(p.kap, p.post));
-  if (!r) return { i_prop: false, prop_regnskap_2024: null, prop_saldert_2025: null, prop_forslag_2026: null, avvik_fra_prop: null };
+  const none = { i_prop: null, prop_regnskap_2024: null, prop_saldert_2025: null, prop_forslag_2026: null, avvik_fra_prop: null };
+  if (!reference) return { ...none, omtale_type: null, omtale_linje: null, omtale_tekst: null };
+  // What the document says about this post's change: its own statement, else its chapter's.
+  const statement = reference.statements.get(referenceKey(p.kap, p.post)) ?? reference.statements.get(referenceKey(p.kap, null));
+  const said = { omtale_type: statement?.kind ?? "ingen-omtale", omtale_linje: statement?.line ?? null, omtale_tekst: statement?.text ?? null };
+  const r = reference.posts.get(referenceKey(p.kap, p.post));
+  if (!r) return { ...none, i_prop: false, ...said };
   const differs = AMOUNT_COLUMNS.filter((c) => r[c] !== p[c]);
   return {
     i_prop: true,
@@ -56,6 +64,7 @@ function referenceFacts(p: BudgetPost, reference?: PropReference): FactRow {
     prop_saldert_2025: r.saldert_2025,
     prop_forslag_2026: r.forslag_2026,
     avvik_fra_prop: differs.length ? differs.join(", ") : null,
+    ...said,
   };
 }
 

@@ -42,13 +42,20 @@ export interface SheetProblemLike { cell: string; message: string; severity: "er
 
 const SEVERITIES = new Set<Severity>(["error", "warning", "info"]);
 
-/** Replace {name} in a message template by the fact's value (numbers with Norwegian grouping). */
+/** Identifiers are written as the document writes them (kap. 5631, post 01, linje 29996), amounts grouped (2 318 000). */
+const IDENTIFIER_FACT = /^(kap|utgiftskapittel)$|linje/;
+
+/** Replace {name} in a message template by the fact's value. */
 export function fillTemplate(template: string, facts: FactRow): string {
   return template.replace(/\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g, (whole, name: string) => {
     const v = facts[name];
     if (v === undefined) return whole;
     if (v === null) return "(tom)";
-    if (typeof v === "number") return v.toLocaleString("nb-NO").replace(/\u00a0/g, " ");
+    if (typeof v === "number") {
+      if (name === "post") return String(v).padStart(2, "0");
+      if (IDENTIFIER_FACT.test(name)) return String(v);
+      return v.toLocaleString("nb-NO").replace(/\u00a0/g, " ");
+    }
     return String(v);
   });
 }

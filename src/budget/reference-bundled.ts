@@ -1,4 +1,4 @@
-/** The embedded Prop. 1 S reference inside a webpack build (the CSV bundled as its exact text). */
+/** The embedded Prop. 1 S reference inside a webpack build (the CSVs bundled as their exact text). */
 import { parseReference, PropReference } from "./reference";
 
 declare const require: (id: string) => string;
@@ -6,6 +6,6 @@ declare const require: (id: string) => string;
 let cached: PropReference | null = null;
 
 export function bundledReference(): PropReference {
-  if (!cached) cached = parseReference(require("../../sheets/hod-2026.csv"));
+  if (!cached) cached = parseReference(require("../../sheets/hod-2026.csv"), require("../../sheets/hod-2026-endringsomtale.csv"));
   return cached;
 }

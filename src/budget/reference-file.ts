@@ -1,4 +1,4 @@
-/** Node-only: the embedded Prop. 1 S reference, read once from sheets/hod-2026.csv. */
+/** Node-only: the embedded Prop. 1 S reference, read once from sheets/. */
 import * as fs from "fs";
 import * as path from "path";
 import { parseReference, PropReference } from "./reference";
@@ -6,6 +6,7 @@ import { parseReference, PropReference } from "./reference";
 let cached: PropReference | null = null;
 
 export function embeddedReference(): PropReference {
-  if (!cached) cached = parseReference(fs.readFileSync(path.join(__dirname, "..", "..", "sheets", "hod-2026.csv"), "utf8"));
+  const sheets = path.join(__dirname, "..", "..", "sheets");
+  if (!cached) cached = parseReference(fs.readFileSync(path.join(sheets, "hod-2026.csv"), "utf8"), fs.readFileSync(path.join(sheets, "hod-2026-endringsomtale.csv"), "utf8"));
   return cached;
 }

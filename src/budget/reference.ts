@@ -1,27 +1,42 @@
 /**
- * Prop. 1 S's own printed figures per post (the seed-derived sheets/hod-2026.csv), so a check can tell
- * a sheet that drifted from the document. Parsing only; Node and the browser each supply the text.
+ * Prop. 1 S's own figures per post (sheets/hod-2026.csv) and what it says about each chapter's or
+ * post's changes (sheets/hod-2026-endringsomtale.csv), both seed-derived, so a check can tell a sheet
+ * that drifted from the document and a change the document does not explain. Parsing only; Node and
+ * the browser each supply the texts.
  */
 import { parseCsv } from "./csv";
 import type { Amounts } from "./model";
 
-export type PropReference = Map<string, Amounts & { betegnelse: string }>;
+export interface ChangeStatement { line: number; kind: "bare-prisjustering" | "vesentlige-endringer"; text: string }
 
-export const referenceKey = (kap: number, post: number): string => `${kap}/${post}`;
+export interface PropReference {
+  posts: Map<string, Amounts & { betegnelse: string }>;
+  /** By "kap/post" for a post's own statement and "kap/" for the chapter's. */
+  statements: Map<string, ChangeStatement>;
+}
 
-export function parseReference(csvText: string): PropReference {
+export const referenceKey = (kap: number, post: number | null): string => `${kap}/${post ?? ""}`;
+
+function rowsOf(csvText: string): Array<(name: string) => string> {
   const [header, ...rows] = parseCsv(csvText);
-  const col = (name: string) => header.indexOf(name);
+  return rows.filter((r) => r.length >= header.length).map((r) => (name: string) => r[header.indexOf(name)]);
+}
+
+export function parseReference(postsCsv: string, statementsCsv = ""): PropReference {
   const num = (s: string | undefined) => (s === undefined || s === "" ? null : Number(s));
-  const out: PropReference = new Map();
-  for (const r of rows) {
-    if (r.length < header.length) continue;
-    out.set(referenceKey(Number(r[col("kap")]), Number(r[col("post")])), {
-      betegnelse: r[col("betegnelse")],
-      regnskap_2024: num(r[col("regnskap_2024")]),
-      saldert_2025: num(r[col("saldert_2025")]),
-      forslag_2026: num(r[col("forslag_2026")]),
+  const posts: PropReference["posts"] = new Map();
+  for (const get of rowsOf(postsCsv)) {
+    posts.set(referenceKey(Number(get("kap")), Number(get("post"))), {
+      betegnelse: get("betegnelse"),
+      regnskap_2024: num(get("regnskap_2024")),
+      saldert_2025: num(get("saldert_2025")),
+      forslag_2026: num(get("forslag_2026")),
     });
   }
-  return out;
+  const statements: PropReference["statements"] = new Map();
+  for (const get of statementsCsv ? rowsOf(statementsCsv) : []) {
+    const post = get("post") === "" ? null : Number(get("post"));
+    statements.set(referenceKey(Number(get("kap")), post), { line: Number(get("linje")), kind: get("type") as ChangeStatement["kind"], text: get("tekst") });
+  }
+  return { posts, statements };
 }

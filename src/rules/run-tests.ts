@@ -8,7 +8,20 @@ export interface TestCaseResult { file: string; ruleFile: string; name: string; 
 
 const DEFAULT_TEST_DATE = "2026-01-01";
 
-function compare(outcome: Outcome, expect: Record<string, Scalar> | { error: string }): string | null {
+type Expectation = Record<string, Scalar> | { error: string } | { hits: Array<Record<string, Scalar>> };
+
+function partialMismatch(got: Record<string, Scalar>, want: Record<string, Scalar>): string[] {
+  return Object.entries(want).filter(([k, x]) => got[k] !== x).map(([k, x]) => `${k}: forventet ${JSON.stringify(x)}, fikk ${JSON.stringify(got[k])}`);
+}
+
+function compare(outcome: Outcome, expect: Expectation): string | null {
+  if ("hits" in expect && Array.isArray(expect.hits)) {
+    if (!outcome.ok) return `feil: ${outcome.error.message}`;
+    const got = Array.isArray(outcome.value.result) ? outcome.value.result : [outcome.value.result];
+    if (got.length !== expect.hits.length) return `forventet ${expect.hits.length} treff, fikk ${got.length}: ${JSON.stringify(got)}`;
+    const wrong = expect.hits.flatMap((want, i) => partialMismatch(got[i], want).map((m) => `treff ${i + 1}: ${m}`));
+    return wrong.length ? wrong.join("; ") : null;
+  }
   if ("error" in expect && typeof expect.error === "string") {
     const wanted = expect.error;
     if (outcome.ok) return `forventet feil som inneholder «${wanted}», fikk ${JSON.stringify(outcome.value.result)}`;
@@ -21,8 +34,8 @@ function compare(outcome: Outcome, expect: Record<string, Scalar> | { error: str
   if (Array.isArray(result) && Object.keys(expect).length === 0) return items.length === 0 ? null : `forventet ingen treff, fikk ${JSON.stringify(result)}`;
   const got = items.length === 1 ? items[0] : null;
   if (!got) return `forventet ett resultat, fikk ${items.length}: ${JSON.stringify(result)}`;
-  const wrong = Object.entries(expect as Record<string, Scalar>).filter(([k, x]) => got[k] !== x);
-  return wrong.length === 0 ? null : wrong.map(([k, x]) => `${k}: forventet ${JSON.stringify(x)}, fikk ${JSON.stringify(got[k])}`).join("; ");
+  const wrong = partialMismatch(got, expect as Record<string, Scalar>);
+  return wrong.length === 0 ? null : wrong.join("; ");
 }
 
 export async function runEmbeddedTests(set: RuleSet, opts: { reference?: boolean } = {}): Promise<TestCaseResult[]> {

@@ -135,7 +135,8 @@ export const testSchema = z.strictObject({
   date: isoDate.optional(),
   scenario: ruleFileId.optional(),
   facts: z.record(identifier, scalar),
-  expect: z.union([z.record(identifier, scalar), z.strictObject({ error: z.string().min(1) })]),
+  /** One result's fields, an error message part, or (collect files) exactly these hits in rule order. */
+  expect: z.union([z.strictObject({ error: z.string().min(1) }), z.strictObject({ hits: z.array(z.record(identifier, scalar)) }), z.record(identifier, scalar)]),
   source: sourceRef,
 });
 export type RuleTest = z.infer<typeof testSchema>;

@@ -88,7 +88,11 @@ export function semanticProblems(file: RuleFile): PathProblem[] {
   file.tests.forEach((t, i) => {
     checkSource(`tests[${i}].source`, t.source);
     for (const k of Object.keys(t.facts)) if (!facts[k]) add(`tests[${i}].facts.${k}`, `ukjent faktum «${k}»`);
-    if (!("error" in t.expect)) for (const k of Object.keys(t.expect)) if (!outputNames.has(k) && k !== "regel") add(`tests[${i}].expect.${k}`, `«${k}» er ikke deklarert under «outputs»`);
+    const expected = "hits" in t.expect && Array.isArray(t.expect.hits) ? t.expect.hits : "error" in t.expect ? [] : [t.expect];
+    if ("hits" in t.expect && file.hitPolicy !== "collect") add(`tests[${i}].expect.hits`, "«hits» gjelder bare regelfiler med treffpolicy «collect»");
+    expected.forEach((e, h) => {
+      for (const k of Object.keys(e)) if (!outputNames.has(k) && k !== "regel") add(`tests[${i}].expect${"hits" in t.expect ? `.hits[${h}]` : ""}.${k}`, `«${k}» er ikke deklarert under «outputs»`);
+    });
   });
   return problems;
 }
