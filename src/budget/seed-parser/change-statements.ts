@@ -49,7 +49,7 @@ function excerpt(lines: SeedLine[], from: number): string {
   const heading = at >= 0 && joined.startsWith("Vesentlige", at);
   // A sentence ends at «.» or «:» before a capital letter («kap. 704» is not an end).
   let stop = -1;
-  for (const m of joined.slice(0, Math.max(at, 0)).matchAll(/[.:]\s+(?=[A-ZÆØÅ«])/g)) stop = m.index! + m[0].length;
+  for (const m of joined.slice(0, Math.max(at, 0) + 1).matchAll(/[.:]\s+(?=[A-ZÆØÅ«])/g)) if (m.index! + m[0].length <= at) stop = m.index! + m[0].length;
   const sentence = heading || stop < 0 ? at : stop;
   const text = joined.slice(at >= 0 ? sentence : 0);
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1).replace(/\s+\S*$/, "")} …` : text;
