@@ -6,4 +6,5 @@ module.exports = {
   transform: { "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }] },
   globalSetup: "<rootDir>/test/global-setup.js",
   maxWorkers: 2,
+  reporters: ["default", "<rootDir>/test/summary-reporter.js"],
 };
