@@ -1,8 +1,12 @@
-/** Ends the run with the plain closing line CI reads: "N passed, N failed" (plus skipped, if any). */
+/**
+ * Ends the run with the plain closing line CI reads: "N passed, N failed" (plus skipped, if any).
+ * Written at process exit, after jest's own summary.
+ */
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
-    process.stderr.write(`\n${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}\n`);
+    const line = `${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`;
+    process.once("exit", () => process.stderr.write(`${line}\n`));
   }
 }
 module.exports = SummaryReporter;
