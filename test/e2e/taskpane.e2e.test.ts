@@ -196,7 +196,6 @@ test("Office port in Chromium against the injected fake Excel: same findings, ba
   await page.close();
   expect(outside).toEqual([]);
 
-  // Copy the best screenshot for the README.
   // The README's screenshot is refreshed only on request, so a test run never changes tracked files.
   if (process.env.UPDATE_DOCS_SCREENSHOT === "1") fs.copyFileSync(path.join(ART, "04-preview-trace-deflator.png"), path.join(ROOT, "docs/taskpane.png"));
 });
