@@ -6,7 +6,7 @@ import type { RuleSet } from "../rules/rule-set";
 import type { LoadedRuleFile } from "../engine/compiled-file";
 import { evaluate } from "../engine/evaluate";
 import type { Trace } from "../trace/trace";
-import type { BudgetChapter, BudgetModel, ColumnKey } from "./model";
+import type { BudgetChapter, BudgetModel, BudgetPost, ColumnKey } from "./model";
 import { chapterFacts, FactRow, postFacts } from "./check-facts";
 import type { PropReference } from "./reference";
 
@@ -82,6 +82,19 @@ export function checkBudget(model: BudgetModel, set: RuleSet, opts: { date: stri
   for (const p of opts.sheetProblems ?? []) {
     findings.push({ severity: p.severity, sheet: model.sheetName, cell: p.cell, message: p.message, ruleFile: "arkleser", ruleFileVersion: "-", ruleFileHash: "-", rule: "lesbart-ark" });
   }
+  // Facts depend only on the sheet and the reference: derived once per post and chapter, shared by every rule file.
+  const postFactsOf = new Map<BudgetPost, FactRow>();
+  const chapterFactsOf = new Map<BudgetChapter, FactRow>();
+  const factsOfPost = (chapter: BudgetChapter, p: BudgetPost): FactRow => {
+    let f = postFactsOf.get(p);
+    if (!f) postFactsOf.set(p, (f = postFacts(model, chapter, p, opts.reference)));
+    return f;
+  };
+  const factsOfChapter = (chapter: BudgetChapter): FactRow => {
+    let f = chapterFactsOf.get(chapter);
+    if (!f) chapterFactsOf.set(chapter, (f = chapterFacts(model, chapter)));
+    return f;
+  };
   for (const loaded of files) {
     let evaluations = 0;
     const run = (facts: FactRow, row: number | undefined, kap: number, post: number | undefined) => {
@@ -107,9 +120,9 @@ export function checkBudget(model: BudgetModel, set: RuleSet, opts: { date: stri
     };
     for (const chapter of model.chapters) {
       if (loaded.file.appliesTo === "post") {
-        for (const p of chapter.posts) run(postFacts(model, chapter, p, opts.reference), p.row, p.kap, p.post);
+        for (const p of chapter.posts) run(factsOfPost(chapter, p), p.row, p.kap, p.post);
       } else {
-        run(chapterFacts(model, chapter), chapterRow(chapter), chapter.kap, undefined);
+        run(factsOfChapter(chapter), chapterRow(chapter), chapter.kap, undefined);
       }
     }
     checked.push({ id: loaded.file.id, title: loaded.file.title, version: loaded.file.version, hash: loaded.hash, appliesTo: loaded.file.appliesTo, evaluations });
