@@ -92,7 +92,7 @@ export function egenandel(output: "betaler" | "grunn", person: unknown, tjeneste
       { name: "scenario", value: scenario },
     ];
     const pick = (result: Result) => field(fileOf(set, IDS.egenandel), result, output);
-    return asker.settle(mapGrid(args, ([p, t, d, f, s]) => asker.defer(egenandelQuestion(p, t, d, f, s), pick)));
+    return asker.settle(mapGrid(args, (v) => asker.defer(egenandelQuestion(v[0], v[1], v[2], v[3], v[4]), pick)));
   });
 }
 

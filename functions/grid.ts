@@ -21,7 +21,13 @@ export function asGrid(v: unknown): Grid {
   if (!Array.isArray(v)) return [[v]];
   if (v.length === 0) return [[null]];
   if (!Array.isArray(v[0])) return [v as unknown[]];
-  return (v as unknown[][]).map((row) => (Array.isArray(row) && row.length ? row : [null]));
+  const rows = v as unknown[][];
+  // Copy only when a row needs mending (Excel passes well-formed ranges; a 100 000-row copy costs).
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!Array.isArray(row) || row.length === 0) return rows.map((r) => (Array.isArray(r) && r.length ? r : [null]));
+  }
+  return rows;
 }
 
 export interface Arg { name: string; value: unknown }

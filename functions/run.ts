@@ -55,9 +55,11 @@ export function coreFacts(file: LoadedRuleFile | undefined, facts: Record<string
   return out ?? facts;
 }
 
-/** A cell whose question waits in the call's batch; `pick` turns the result into the cell's value. */
+type Pick = (result: ResultRecord | ResultRecord[]) => unknown;
+
+/** A cell whose question waits in the call's batch (question number `slot`). */
 export class Deferred {
-  constructor(readonly slot: number, readonly pick: (result: ResultRecord | ResultRecord[]) => unknown) {}
+  constructor(readonly slot: number) {}
 }
 
 const batches = new WeakMap<RuleSet, Map<string, CompiledBatch>>();
@@ -72,24 +74,41 @@ function batchFor(set: RuleSet, regel: string, scenario: string | null): Compile
   return batch;
 }
 
+/** Per rule file: how each fact arrives from a cell (see coreFacts), by name. */
+const conversions = new WeakMap<LoadedRuleFile, Map<string, "date" | "text">>();
+function conversionsOf(file: LoadedRuleFile): Map<string, "date" | "text"> {
+  let m = conversions.get(file);
+  if (!m) {
+    m = new Map();
+    for (const [name, type] of textual(file)) m.set(name, type === "date" ? "date" : "text");
+    conversions.set(file, m);
+  }
+  return m;
+}
+
 /**
- * Collects a call's questions and answers them together: one evaluateRows per rule file and
- * scenario (the core's batch path: parameters once per date, no per-row engines), then fills the grid.
+ * Collects a call's questions and answers them together: per rule file and scenario, the facts become
+ * columns and go through the core's batch path in one evaluateColumns (one date for the whole range
+ * when the cells share it, as they usually do), then the grid is filled.
  */
 export class Asker {
-  private questions: Ask[] = [];
+  private readonly questions: Ask[] = [];
+  private readonly picks: Pick[] = [];
   constructor(readonly set: RuleSet) {}
 
-  defer(q: Ask, pick: (result: ResultRecord | ResultRecord[]) => unknown): Deferred {
+  defer(q: Ask, pick: Pick): Deferred {
     this.questions.push(q);
-    return new Deferred(this.questions.length - 1, pick);
+    this.picks.push(pick);
+    return new Deferred(this.questions.length - 1);
   }
 
   /** Every Deferred in `grid` becomes its picked value or its Excel error. */
   settle(grid: unknown[][]): unknown[][] {
     const outcomes = this.answerAll();
-    // The batch shares one outcome object between rows with the same error; so do the Excel errors.
+    // The batch shares one outcome object between rows of the same class; so do the cell values.
     const errors = new Map<RowOutcome, unknown>();
+    const picked = new Map<RowOutcome, unknown>();
+    let pickOfCache: Pick | null = null;
     for (const row of grid) {
       for (let j = 0; j < row.length; j++) {
         const cell = row[j];
@@ -101,27 +120,40 @@ export class Asker {
           row[j] = err;
           continue;
         }
-        try {
-          row[j] = cell.pick(o.result);
-        } catch (e) {
-          row[j] = toExcelError(e);
+        const pick = this.picks[cell.slot];
+        if (pick !== pickOfCache) { picked.clear(); pickOfCache = pick; }
+        let value = picked.get(o);
+        if (value === undefined) {
+          try {
+            value = pick(o.result);
+          } catch (e) {
+            value = toExcelError(e);
+          }
+          if (Object.isFrozen(o)) picked.set(o, value); // only shared outcomes are worth remembering
         }
+        row[j] = value;
       }
     }
     return grid;
   }
 
   private answerAll(): RowOutcome[] {
-    const outcomes = new Array<RowOutcome>(this.questions.length);
+    const qs = this.questions;
+    const outcomes = new Array<RowOutcome>(qs.length);
     const groups = new Map<string, number[]>();
-    this.questions.forEach((q, i) => {
-      const key = `${q.regel}\u0001${q.scenario ?? ""}`;
-      const g = groups.get(key);
-      if (g) g.push(i);
-      else groups.set(key, [i]);
-    });
+    let lastKey = "";
+    let last: number[] | null = null;
+    for (let i = 0; i < qs.length; i++) {
+      const q = qs[i];
+      const prev = i > 0 ? qs[i - 1] : null;
+      if (last !== null && prev !== null && prev.regel === q.regel && prev.scenario === q.scenario) { last.push(i); continue; }
+      lastKey = `${q.regel}\u0001${q.scenario ?? ""}`;
+      last = groups.get(lastKey) ?? null;
+      if (last === null) groups.set(lastKey, (last = []));
+      last.push(i);
+    }
     for (const slots of groups.values()) {
-      const { regel, scenario } = this.questions[slots[0]];
+      const { regel, scenario } = qs[slots[0]];
       let batch: CompiledBatch;
       try {
         batch = batchFor(this.set, regel, scenario);
@@ -130,13 +162,44 @@ export class Asker {
         for (const i of slots) outcomes[i] = failed;
         continue;
       }
-      const file = this.set.files.get(regel);
-      const rows = slots.map((i) => coreFacts(file, this.questions[i].facts));
-      const answers = batch.evaluateRows(rows, slots.map((i) => this.questions[i].date));
+      const answers = answerGroup(batch, this.set.files.get(regel)!, slots.map((i) => qs[i]));
       slots.forEach((slot, k) => (outcomes[slot] = answers[k]));
     }
     return outcomes;
   }
+}
+
+/** One rule file's questions as columns (facts converted as coreFacts does); rows naming an unknown fact go row by row so the core names it. */
+function answerGroup(batch: CompiledBatch, file: LoadedRuleFile, qs: Ask[]): RowOutcome[] {
+  const m = qs.length;
+  const known = new Set(batch.factNames);
+  const convert = conversionsOf(file);
+  const columns: Record<string, unknown[]> = {};
+  const byRow: number[] = [];
+  let date: unknown = qs[0]?.date;
+  for (let r = 0; r < m; r++) {
+    const q = qs[r];
+    if (date !== undefined && q.date !== date) date = undefined;
+    const facts = q.facts;
+    let unknown = false;
+    for (const k in facts) if (!known.has(k)) { unknown = true; break; }
+    if (unknown) { byRow.push(r); continue; }
+    for (const k in facts) {
+      let v = facts[k];
+      if (typeof v === "number") {
+        const how = convert.get(k);
+        if (how === "date") v = serialToIso(v) ?? v;
+        else if (how === "text") v = String(v);
+      }
+      (columns[k] ??= new Array<unknown>(m))[r] = v;
+    }
+  }
+  const answers = batch.evaluateColumns(columns, date !== undefined ? date : qs.map((q) => q.date), m);
+  if (byRow.length > 0) {
+    const rowAnswers = batch.evaluateRows(byRow.map((r) => coreFacts(file, qs[r].facts)), byRow.map((r) => qs[r].date));
+    byRow.forEach((r, k) => (answers[r] = rowAnswers[k]));
+  }
+  return answers;
 }
 
 function errorOf(e: unknown): EvalError {

@@ -21,12 +21,12 @@ type Plain = { ok: true; result: unknown } | { ok: false; error: unknown };
 const plain = (o: Outcome): Plain => (o.ok ? { ok: true, result: o.value.result } : { ok: false, error: o.error });
 const plainRow = (o: RowOutcome): Plain => (o.ok ? { ok: true, result: o.result } : { ok: false, error: o.error });
 
-interface Stats { file: string; cases: number; ok: number; errors: number; codes: Record<string, number>; mismatches: string[] }
+interface Stats { file: string; cases: number; ok: number; errors: number; codes: Record<string, number>; mismatches: string[]; batchRows: number; tableRows: number; tablePlan: boolean }
 
 async function runFile(set: RuleSet, id: string, seedOffset: number): Promise<Stats> {
   const loaded = set.files.get(id)!;
   const cases = generateCases(loaded, CASES_PER_FILE, SEED + seedOffset, [...set.scenarios.keys()]);
-  const stats: Stats = { file: id, cases: cases.length, ok: 0, errors: 0, codes: {}, mismatches: [] };
+  const stats: Stats = { file: id, cases: cases.length, ok: 0, errors: 0, codes: {}, mismatches: [], batchRows: 0, tableRows: 0, tablePlan: false };
   const mismatch = (c: Case, path: string, a: unknown, b: unknown) => {
     if (stats.mismatches.length < 10) stats.mismatches.push(`${id} ${path}: ${JSON.stringify(c)}\n  ${JSON.stringify(a)}\n  ${JSON.stringify(b)}`);
   };
@@ -78,15 +78,31 @@ async function runFile(set: RuleSet, id: string, seedOffset: number): Promise<St
         if (!isDeepStrictEqual(viaCol, want)) mismatch(cases[caseIndex], "batch columns≠compiled", viaCol, want);
       }
     });
-    // One date for the whole batch (the common Excel shape), and a trace on demand agrees.
+    // Again, now that the decision tables are filled: every vouched row comes from a table cell.
+    const again = batch.evaluateRows(rows, dates);
+    idx.forEach((caseIndex, j) => {
+      if (!isDeepStrictEqual(plainRow(again[j]), compiled[caseIndex])) mismatch(cases[caseIndex], "batch rows, second pass (tables)≠compiled", plainRow(again[j]), compiled[caseIndex]);
+    });
+    // One date for the whole batch (the common Excel shape: columns classified column by column), and a trace on demand agrees.
     const d0 = dates.find((d) => typeof d === "string") ?? "2026-08-01";
     const single = batch.evaluateRows(rows, d0);
+    const singleColumns = batch.evaluateColumns(columns, d0, rows.length);
+    const singleColumnsAgain = batch.evaluateColumns(columns, d0, rows.length);
     rows.forEach((r, j) => {
-      if (j % 5 !== 0) return;
+      const hasUnknownKey = Object.keys(columns).some((k) => !(k in r) && !loaded.facts.names.includes(k));
+      if (j % 5 !== 0 && hasUnknownKey) return;
       const want = plain(evaluate(set, id, { facts: r, date: d0, scenario }));
       if (!isDeepStrictEqual(plainRow(single[j]), want)) mismatch({ facts: r, date: d0, scenario }, "batch single date≠compiled", plainRow(single[j]), want);
+      if (!hasUnknownKey) {
+        if (!isDeepStrictEqual(plainRow(singleColumns[j]), want)) mismatch({ facts: r, date: d0, scenario }, "batch columns single date≠compiled", plainRow(singleColumns[j]), want);
+        if (!isDeepStrictEqual(plainRow(singleColumnsAgain[j]), want)) mismatch({ facts: r, date: d0, scenario }, "batch columns single date, second pass (tables)≠compiled", plainRow(singleColumnsAgain[j]), want);
+      }
       if (j % 50 === 0 && !isDeepStrictEqual(plain(batch.trace(r, d0)), want)) mismatch({ facts: r, date: d0, scenario }, "batch trace≠compiled", plain(batch.trace(r, d0)), want);
     });
+    const st = batch.stats();
+    stats.tableRows += st.fromTable;
+    stats.batchRows += st.rows;
+    stats.tablePlan ||= st.tablePlan;
   }
   return stats;
 }
@@ -123,6 +139,6 @@ describe.each(folders)("differential: %s", (folder) => {
 
 afterAll(() => {
   const total = all.reduce((a, s) => a + s.cases, 0);
-  const lines = all.map((s) => `${s.file}: ${s.cases} cases, ${s.ok} ok, ${s.errors} errors ${JSON.stringify(s.codes)}`);
+  const lines = all.map((s) => `${s.file}: ${s.cases} cases, ${s.ok} ok, ${s.errors} errors ${JSON.stringify(s.codes)}; batch rows ${s.batchRows}, from decision table ${s.tableRows}${s.tablePlan ? "" : " (no table plan)"}`);
   console.log(`differential: ${all.length} rule files × ${CASES_PER_FILE} = ${total} cases (each through json-rules-engine, compiled, batch rows, batch columns)\n${lines.join("\n")}`);
 });

@@ -21,6 +21,7 @@ import { applyHitPolicy, computeResult, formulasReadNoFact } from "./results";
 import type { EvalError } from "./errors";
 import { OPERATOR_FUNCTIONS } from "./operators";
 import { evaluate, failure, Outcome } from "./evaluate";
+import { buildTable, cellOfColumns, cellsOfColumns, cellOfObject, DecisionTable, NOT_VOUCHED, planTable, TablePlan, tableKey } from "./decision-table";
 
 export type RowOutcome = { readonly ok: true; readonly result: ResultValue } | { readonly ok: false; readonly error: EvalError };
 
@@ -41,7 +42,14 @@ export interface CompiledBatch {
   evaluateColumns(columns: Record<string, ReadonlyArray<unknown>>, date: unknown, length?: number): RowOutcome[];
   /** Full evaluation with trace, for one row a user inspects (same answer as the batch). */
   trace(facts: Record<string, unknown>, date: unknown): Outcome;
+  /** Rows answered so far, and how many of them by a decision-table lookup (see decision-table.ts). */
+  stats(): { rows: number; fromTable: number; tablePlan: boolean };
 }
+
+/** A table cell whose selected rules compute from the row's facts: always the general path. */
+const ROW_DEPENDENT = Object.freeze({ ok: false as const, error: Object.freeze({ code: "formula" as const, message: "row-dependent" }) });
+type Cell = RowOutcome;
+type Table = DecisionTable<Cell>;
 
 interface DateState {
   /** The validated ISO date, or the error every row with this date gets. */
@@ -52,6 +60,8 @@ interface DateState {
   paramError: RowOutcome | null;
   /** Outcomes that do not depend on the row's facts, by selection (rule, otherwise, or collect key). */
   shared: Map<unknown, RowOutcome>;
+  /** The decision table for this date's parameter state (undefined: not looked up yet; null: none). */
+  table: Table | null | undefined;
 }
 
 const NOT_OBJECT: RowOutcome = Object.freeze({ ok: false as const, error: Object.freeze({ code: "bad-fact" as const, message: "fakta: forventet navn=verdi-par" }) });
@@ -120,6 +130,12 @@ class BatchEvaluator implements CompiledBatch {
   private readonly factFree = new Map<object, boolean>();
   private readonly env: Record<string, unknown>;
   private envState: DateState | null = null;
+  /** Set by `one`: the outcome it just gave was computed from the row's own fact values. */
+  private rowDependent = false;
+  private readonly plan: TablePlan | null;
+  private readonly tables = new Map<string, Table | null>();
+  private rowsSeen = 0;
+  private rowsFromTable = 0;
 
   constructor(
     private readonly set: RuleSet,
@@ -140,12 +156,42 @@ class BatchEvaluator implements CompiledBatch {
     for (const r of this.rules) this.factFree.set(r, formulasReadNoFact(loaded, r.formulas));
     if (loaded.otherwise) this.factFree.set(loaded.otherwise, formulasReadNoFact(loaded, loaded.otherwise.formulas));
     this.env = {};
+    // A table only pays when some selection's outcome is shared between rows.
+    const anyShared = [...this.factFree.values()].some(Boolean) || this.policy !== "collect";
+    this.plan = anyShared ? planTable(loaded) : null;
+  }
+
+  stats(): { rows: number; fromTable: number; tablePlan: boolean } {
+    return { rows: this.rowsSeen, fromTable: this.rowsFromTable, tablePlan: this.plan !== null };
+  }
+
+  private tableOf(st: DateState): Table | null {
+    if (st.table !== undefined) return st.table;
+    let t: Table | null = null;
+    const plan = this.plan;
+    if (plan !== null && st.params !== null && st.iso !== null) {
+      const key = tableKey(plan, st.iso, st.params.values, st.params.missing.size > 0);
+      const known = this.tables.get(key);
+      if (known !== undefined) t = known;
+      else {
+        t = buildTable<Cell>(plan, st.params.values);
+        if (this.tables.size > 256) this.tables.clear();
+        this.tables.set(key, t);
+      }
+    }
+    st.table = t;
+    return t;
+  }
+
+  /** After the general path answered a vouched row: its outcome serves the whole class, unless it was computed from the row's values. */
+  private remember(table: Table, cell: number, o: RowOutcome): void {
+    table.cells[cell] = this.rowDependent ? ROW_DEPENDENT : Object.freeze(o);
   }
 
   private dateState(raw: unknown): DateState {
     let st = this.dates.get(raw);
     if (st) return st;
-    st = { iso: null, dateError: null, params: null, paramError: null, shared: new Map() };
+    st = { iso: null, dateError: null, params: null, paramError: null, shared: new Map(), table: undefined };
     try {
       st.iso = checkQuestionDate(raw);
       try {
@@ -174,6 +220,7 @@ class BatchEvaluator implements CompiledBatch {
   }
 
   private one(input: unknown, st: DateState): RowOutcome {
+    this.rowDependent = false;
     if (st.dateError) return st.dateError;
     if (input === null || typeof input !== "object") return NOT_OBJECT;
     const loaded = this.loaded;
@@ -229,6 +276,7 @@ class BatchEvaluator implements CompiledBatch {
       if (hit) return hit;
     }
     let out: RowOutcome;
+    if (!free) this.rowDependent = true;
     try {
       const work = computeResult(this.context(st, facts, derived), selected, false);
       out = { ok: true, result: work.result };
@@ -265,12 +313,31 @@ class BatchEvaluator implements CompiledBatch {
   evaluateRows(rows: ReadonlyArray<unknown>, date: unknown): RowOutcome[] {
     const n = rows.length;
     const out = new Array<RowOutcome>(n);
-    if (Array.isArray(date)) {
-      for (let i = 0; i < n; i++) out[i] = this.one(rows[i], this.dateState(date[i]));
-    } else {
-      const st = this.dateState(date);
-      for (let i = 0; i < n; i++) out[i] = this.one(rows[i], st);
+    const plan = this.plan;
+    const perRowDate = Array.isArray(date);
+    const fixed = perRowDate ? null : this.dateState(date);
+    let fromTable = 0;
+    for (let i = 0; i < n; i++) {
+      const st = fixed ?? this.dateState((date as unknown[])[i]);
+      const row = rows[i];
+      const table = plan === null ? null : st.table !== undefined ? st.table : this.tableOf(st);
+      let cell = NOT_VOUCHED;
+      if (table !== null && typeof row === "object" && row !== null) {
+        cell = cellOfObject(plan!, table, row);
+        if (cell >= 0) {
+          const hit = table.cells[cell];
+          if (hit !== undefined) {
+            if (hit !== ROW_DEPENDENT) { out[i] = hit; fromTable++; continue; }
+            cell = NOT_VOUCHED;
+          }
+        }
+      }
+      const o = this.one(row, st);
+      out[i] = o;
+      if (cell >= 0) this.remember(table!, cell, o);
     }
+    this.rowsSeen += n;
+    this.rowsFromTable += fromTable;
     return out;
   }
 
@@ -282,16 +349,40 @@ class BatchEvaluator implements CompiledBatch {
       for (const c of cols) if (c.length > n) n = c.length;
       if (Array.isArray(date) && date.length > n) n = date.length;
     }
+    const plan = this.plan;
+    // An unknown column makes every row an error naming it: the general path says so.
+    const dimColumns = plan !== null && names.every((k) => plan.known.has(k)) ? plan.dims.map((d) => { const j = names.indexOf(d.name); return j < 0 ? null : cols[j]; }) : null;
     // One row object, rewritten in place: the normaliser copies what it keeps.
     const row: Record<string, unknown> = {};
     for (const k of names) row[k] = undefined;
     const out = new Array<RowOutcome>(n);
     const perRowDate = Array.isArray(date);
     const fixed = perRowDate ? null : this.dateState(date);
+    // One date for the whole range (the usual shape): classify column by column first.
+    const fixedTable = fixed !== null && dimColumns !== null ? this.tableOf(fixed) : null;
+    const cells = fixedTable !== null ? cellsOfColumns(plan!, fixedTable, dimColumns!, n) : null;
+    let fromTable = 0;
     for (let i = 0; i < n; i++) {
+      const st = fixed ?? this.dateState((date as unknown[])[i]);
+      const table = fixed !== null ? fixedTable : dimColumns === null ? null : st.table !== undefined ? st.table : this.tableOf(st);
+      let cell = NOT_VOUCHED;
+      if (table !== null) {
+        cell = cells !== null ? cells[i] : cellOfColumns(plan!, table, dimColumns!, i);
+        if (cell >= 0) {
+          const hit = table.cells[cell];
+          if (hit !== undefined) {
+            if (hit !== ROW_DEPENDENT) { out[i] = hit; fromTable++; continue; }
+            cell = NOT_VOUCHED;
+          }
+        }
+      }
       for (let j = 0; j < cols.length; j++) row[names[j]] = cols[j][i];
-      out[i] = this.one(row, fixed ?? this.dateState((date as unknown[])[i]));
+      const o = this.one(row, st);
+      out[i] = o;
+      if (cell >= 0) this.remember(table!, cell, o);
     }
+    this.rowsSeen += n;
+    this.rowsFromTable += fromTable;
     return out;
   }
 
