@@ -42,15 +42,16 @@ function textual(file: LoadedRuleFile): Map<string, string> {
  * Excel cells hold numbers where the core wants text: a date fact given as a serial number becomes
  * ISO text, a code fact (string/enum) typed as a number (post 70) becomes "70".
  */
+function coreValue(type: string, v: number): unknown {
+  return type === "date" ? serialToIso(v) ?? v : String(v);
+}
+
 export function coreFacts(file: LoadedRuleFile | undefined, facts: Record<string, unknown>): Record<string, unknown> {
   if (!file) return facts;
-  const types = textual(file);
   let out: Record<string, unknown> | null = null;
-  for (const [name, type] of types) {
+  for (const [name, type] of textual(file)) {
     const v = facts[name];
-    if (typeof v !== "number") continue;
-    if (type === "date") (out ??= { ...facts })[name] = serialToIso(v) ?? v;
-    else if (type === "string" || type === "enum") (out ??= { ...facts })[name] = String(v);
+    if (typeof v === "number") (out ??= { ...facts })[name] = coreValue(type, v);
   }
   return out ?? facts;
 }
@@ -72,18 +73,6 @@ function batchFor(set: RuleSet, regel: string, scenario: string | null): Compile
   let batch = bySet.get(key);
   if (!batch) bySet.set(key, (batch = compileBatch(set, regel, { scenario })));
   return batch;
-}
-
-/** Per rule file: how each fact arrives from a cell (see coreFacts), by name. */
-const conversions = new WeakMap<LoadedRuleFile, Map<string, "date" | "text">>();
-function conversionsOf(file: LoadedRuleFile): Map<string, "date" | "text"> {
-  let m = conversions.get(file);
-  if (!m) {
-    m = new Map();
-    for (const [name, type] of textual(file)) m.set(name, type === "date" ? "date" : "text");
-    conversions.set(file, m);
-  }
-  return m;
 }
 
 /**
@@ -141,15 +130,17 @@ export class Asker {
     const qs = this.questions;
     const outcomes = new Array<RowOutcome>(qs.length);
     const groups = new Map<string, number[]>();
-    let lastKey = "";
-    let last: number[] | null = null;
+    // Neighbouring cells almost always ask the same rule file and scenario: no key string for those.
+    let last: number[] = [];
     for (let i = 0; i < qs.length; i++) {
       const q = qs[i];
-      const prev = i > 0 ? qs[i - 1] : null;
-      if (last !== null && prev !== null && prev.regel === q.regel && prev.scenario === q.scenario) { last.push(i); continue; }
-      lastKey = `${q.regel}\u0001${q.scenario ?? ""}`;
-      last = groups.get(lastKey) ?? null;
-      if (last === null) groups.set(lastKey, (last = []));
+      const prev = qs[i - 1];
+      if (prev === undefined || prev.regel !== q.regel || prev.scenario !== q.scenario) {
+        const key = `${q.regel}\u0001${q.scenario ?? ""}`;
+        const group = groups.get(key);
+        if (group === undefined) groups.set(key, (last = []));
+        else last = group;
+      }
       last.push(i);
     }
     for (const slots of groups.values()) {
@@ -173,7 +164,7 @@ export class Asker {
 function answerGroup(batch: CompiledBatch, file: LoadedRuleFile, qs: Ask[]): RowOutcome[] {
   const m = qs.length;
   const known = new Set(batch.factNames);
-  const convert = conversionsOf(file);
+  const textFacts = textual(file);
   const columns: Record<string, unknown[]> = {};
   const byRow: number[] = [];
   let date: unknown = qs[0]?.date;
@@ -187,9 +178,8 @@ function answerGroup(batch: CompiledBatch, file: LoadedRuleFile, qs: Ask[]): Row
     for (const k in facts) {
       let v = facts[k];
       if (typeof v === "number") {
-        const how = convert.get(k);
-        if (how === "date") v = serialToIso(v) ?? v;
-        else if (how === "text") v = String(v);
+        const type = textFacts.get(k);
+        if (type !== undefined) v = coreValue(type, v);
       }
       (columns[k] ??= new Array<unknown>(m))[r] = v;
     }

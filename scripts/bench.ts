@@ -58,7 +58,7 @@ function memory<T>(fn: () => T): { heapDeltaMB: number; rssMB: number } {
   return { heapDeltaMB: (after.heapUsed - before.heapUsed) / 1048576, rssMB: after.rss / 1048576 };
 }
 
-interface Row { name: string; rows?: number; ms: number; perSec?: number; vsReference?: number; vsHandwritten?: number; note?: string; memory?: { heapDeltaMB: number; rssMB: number } }
+interface Row { name: string; /** The input shape, for the hand-written baseline over the same shape. */ shape?: "columns" | "rows"; rows?: number; ms: number; perSec?: number; vsReference?: number; vsHandwritten?: number; note?: string; memory?: { heapDeltaMB: number; rssMB: number } }
 
 async function main(): Promise<void> {
   let set: RuleSet = loadRuleFolder(path.join(ROOT, "rules"));
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   const cols: Record<string, unknown[]> = {};
   for (const k of Object.keys(rows[0])) cols[k] = rows.map((r) => r[k]);
   const colMs = time(() => { sink = batch.evaluateColumns(cols, DATE); });
-  table.push({ name: "compiled batch: evaluateColumns() (columns, as Excel passes ranges)", rows: N, ms: colMs });
+  table.push({ name: "compiled batch: evaluateColumns() (columns, as Excel passes ranges)", shape: "columns", rows: N, ms: colMs });
   const batchMs = time(() => { sink = batch.evaluateRows(rows, DATE); });
   table.push({ name: "compiled batch: evaluateRows() (one object per row)", rows: N, ms: batchMs });
   const tableShare = batch.stats();
@@ -117,13 +117,13 @@ async function main(): Promise<void> {
   // The worst case for the tables: every age as text ("17"), which only the general path may parse.
   const textCols = { ...cols, alder: (cols.alder as number[]).map((a) => String(a)) };
   const fresh = compileBatch(set, id);
-  table.push({ name: "compiled batch, no table hits (ages as text: general path per row)", rows: N, ms: time(() => { sink = fresh.evaluateColumns(textCols, DATE); }) });
+  table.push({ name: "compiled batch, no table hits (ages as text: general path per row)", shape: "columns", rows: N, ms: time(() => { sink = fresh.evaluateColumns(textCols, DATE); }) });
   // (3) the hand-written ceiling, over the same two input shapes.
   const handColsMs = time(() => {
     const a = cols.alder, t = cols.tjeneste, g = cols.fritaksgrunn ?? [];
     for (let i = 0; i < N; i++) sink = id === "egenandel" ? egenandelByHand(a[i] as number, t[i] as string, g[i] as string, 1, DATE) : miniByHand(a[i] as number, t[i] as string, DATE);
   });
-  table.push({ name: "hand-written TypeScript over the same columns", rows: N, ms: handColsMs });
+  table.push({ name: "hand-written TypeScript over the same columns", shape: "columns", rows: N, ms: handColsMs });
   const handMs = time(() => { for (let i = 0; i < N; i++) sink = hand(rows[i]); });
   table.push({ name: "hand-written TypeScript over row objects (scripts/bench-handwritten.ts)", rows: N, ms: handMs });
   // (4) the custom-function layer on a 100 000-row range, arrays in and out as Excel passes them.
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     fnCall = () => fns.egenandel(person, tj, dato, fg, [[null]]);
     const out = fnCall() as unknown[][];
     const errs = out.filter((c) => typeof c[0] !== "boolean").length;
-    fnRow = { name: "custom function EGENANDEL (functions/functions.ts) on a range", rows: N, ms: time(() => { sink = fnCall!(); }, 5, 1), note: errs ? `${errs} error cells` : undefined };
+    fnRow = { name: "custom function EGENANDEL (functions/functions.ts) on a range", shape: "columns", rows: N, ms: time(() => { sink = fnCall!(); }, 5, 1), note: errs ? `${errs} error cells` : undefined };
   } catch (e) {
     fnRow = { name: "custom function layer: not available", rows: N, ms: NaN, note: (e as Error).message };
   }
@@ -158,12 +158,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < res.length; i++) { const o: RowOutcome = res[i]; out[i] = [o.ok ? (o.result as Record<string, unknown>).betaler : `#VALUE! ${o.error.message}`]; }
     return out;
   };
-  table.push({ name: "batch.ts on 2-D arrays (n×1 ranges in, n×1 out)", rows: N, ms: time(() => { sink = batch2d(); }) });
+  table.push({ name: "batch.ts on 2-D arrays (n×1 ranges in, n×1 out)", shape: "columns", rows: N, ms: time(() => { sink = batch2d(); }) });
   void sink;
 
-  // Ratios to the hand-written function over the same input shape (columns for column rows, objects otherwise).
-  const handFor = (name: string) => (/column|Excel|range|2-D/i.test(name) ? handColsMs : handMs);
-  for (const r of table) if (r.rows && Number.isFinite(r.ms)) { r.perSec = r.rows / (r.ms / 1000); r.vsReference = r.perSec / refPerSec; r.vsHandwritten = r.perSec / (N / (handFor(r.name) / 1000)); }
+  // Ratios to the hand-written function over the same input shape (columns, or one object per row).
+  for (const r of table) if (r.rows && Number.isFinite(r.ms)) { r.perSec = r.rows / (r.ms / 1000); r.vsReference = r.perSec / refPerSec; r.vsHandwritten = r.perSec / (N / ((r.shape === "columns" ? handColsMs : handMs) / 1000)); }
   // (6) memory for rows 2 and 4.
   table.find((r) => r.name.startsWith("compiled batch: evaluateColumns"))!.memory = memory(() => batch.evaluateColumns(cols, DATE));
   table.find((r) => r.name.startsWith("compiled batch: evaluateRows"))!.memory = memory(() => batch.evaluateRows(rows, DATE));

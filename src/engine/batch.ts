@@ -48,8 +48,7 @@ export interface CompiledBatch {
 
 /** A table cell whose selected rules compute from the row's facts: always the general path. */
 const ROW_DEPENDENT = Object.freeze({ ok: false as const, error: Object.freeze({ code: "formula" as const, message: "row-dependent" }) });
-type Cell = RowOutcome;
-type Table = DecisionTable<Cell>;
+type Table = DecisionTable<RowOutcome>;
 
 interface DateState {
   /** The validated ISO date, or the error every row with this date gets. */
@@ -174,13 +173,19 @@ class BatchEvaluator implements CompiledBatch {
       const known = this.tables.get(key);
       if (known !== undefined) t = known;
       else {
-        t = buildTable<Cell>(plan, st.params.values);
+        t = buildTable<RowOutcome>(plan, st.params.values);
         if (this.tables.size > 256) this.tables.clear();
         this.tables.set(key, t);
       }
     }
     st.table = t;
     return t;
+  }
+
+  /** The outcome stored for a vouched row's class, or undefined when the general path must answer (not yet seen, or row-dependent). */
+  private stored(table: Table, cell: number): RowOutcome | undefined {
+    const hit = table.cells[cell];
+    return hit === ROW_DEPENDENT ? undefined : hit;
   }
 
   /** After the general path answered a vouched row: its outcome serves the whole class, unless it was computed from the row's values. */
@@ -324,17 +329,12 @@ class BatchEvaluator implements CompiledBatch {
       let cell = NOT_VOUCHED;
       if (table !== null && typeof row === "object" && row !== null) {
         cell = cellOfObject(plan!, table, row);
-        if (cell >= 0) {
-          const hit = table.cells[cell];
-          if (hit !== undefined) {
-            if (hit !== ROW_DEPENDENT) { out[i] = hit; fromTable++; continue; }
-            cell = NOT_VOUCHED;
-          }
-        }
+        const hit = cell >= 0 ? this.stored(table, cell) : undefined;
+        if (hit !== undefined) { out[i] = hit; fromTable++; continue; }
       }
       const o = this.one(row, st);
       out[i] = o;
-      if (cell >= 0) this.remember(table!, cell, o);
+      if (cell >= 0 && table!.cells[cell] === undefined) this.remember(table!, cell, o);
     }
     this.rowsSeen += n;
     this.rowsFromTable += fromTable;
@@ -368,18 +368,13 @@ class BatchEvaluator implements CompiledBatch {
       let cell = NOT_VOUCHED;
       if (table !== null) {
         cell = cells !== null ? cells[i] : cellOfColumns(plan!, table, dimColumns!, i);
-        if (cell >= 0) {
-          const hit = table.cells[cell];
-          if (hit !== undefined) {
-            if (hit !== ROW_DEPENDENT) { out[i] = hit; fromTable++; continue; }
-            cell = NOT_VOUCHED;
-          }
-        }
+        const hit = cell >= 0 ? this.stored(table, cell) : undefined;
+        if (hit !== undefined) { out[i] = hit; fromTable++; continue; }
       }
       for (let j = 0; j < cols.length; j++) row[names[j]] = cols[j][i];
       const o = this.one(row, st);
       out[i] = o;
-      if (cell >= 0) this.remember(table!, cell, o);
+      if (cell >= 0 && table!.cells[cell] === undefined) this.remember(table!, cell, o);
     }
     this.rowsSeen += n;
     this.rowsFromTable += fromTable;
