@@ -1,7 +1,7 @@
 /**
  * Random rule files from the schema, for the differential test (issue 12.1): every hit policy,
  * rule-error events («feil»), priorities, optional and defaulted facts, a derived age, every fact type,
- * dated parameters (conditions compare with them, formulas read them), formulas that do and do not read
+ * dated parameters (conditions compare with them, formulas read them; `until` and `continues`), formulas that do and do not read
  * facts, outputs of the wrong type or missing (bad-output), with and without «otherwise», and a scenario
  * per file that overrides a parameter from a date. Every generated file must load: the test says so.
  */
@@ -41,9 +41,11 @@ export function randomRuleFiles(count: number, seed: number): RandomRuleFiles {
     const grenseValues = [{ from: "2024-01-01", value: int(10, 30) }];
     if (r() < 0.7) grenseValues.push({ from: "2026-01-01", value: int(10, 40) });
     if (r() < 0.5) grenseValues.push({ from: "2026-08-01", value: int(10, 40) });
+    // Last values that end (a declared `until`, or the budget year's end) or continue (a standing rule).
+    const ends = (): Json => pick([{}, {}, { until: pick(["2026-06-30", "2026-12-31", "2027-12-31"]) }, { continues: { source: "kilde" } }]);
     const parameters: Json = {
-      grense: { description: "aldersgrense", source: "kilde", values: grenseValues },
-      sats: { description: "sats", source: "kilde", values: [{ from: "2025-01-01", value: pick([0.5, 1.25, 3]) }, { from: "2026-01-01", value: pick([0.1, 2, 7.5]) }] },
+      grense: { description: "aldersgrense", source: "kilde", values: grenseValues, ...ends() },
+      sats: { description: "sats", source: "kilde", values: [{ from: "2025-01-01", value: pick([0.5, 1.25, 3]) }, { from: "2026-01-01", value: pick([0.1, 2, 7.5]) }], ...ends() },
       vekst: { description: "vekst", source: "kilde", values: [{ from: "2024-01-01", value: 0.041 }, { from: "2026-01-01", value: pick([0.02, 0.035]) }] },
     };
     // Half the files compare only enums, integers, numbers, booleans, text and parameters: those get decision tables.
