@@ -42,7 +42,7 @@ export function randomRuleFiles(count: number, seed: number): RandomRuleFiles {
     if (r() < 0.7) grenseValues.push({ from: "2026-01-01", value: int(10, 40) });
     if (r() < 0.5) grenseValues.push({ from: "2026-08-01", value: int(10, 40) });
     // Last values that end (a declared `until`, or the budget year's end) or continue (a standing rule).
-    const ends = (): Json => pick([{}, {}, { until: pick(["2026-06-30", "2026-12-31", "2027-12-31"]) }, { continues: { source: "kilde" } }]);
+    const ends = (): Json => pick([{}, {}, { until: pick(["2026-09-30", "2026-12-31", "2027-12-31"]) }, { continues: { source: "kilde" } }]);
     const parameters: Json = {
       grense: { description: "aldersgrense", source: "kilde", values: grenseValues, ...ends() },
       sats: { description: "sats", source: "kilde", values: [{ from: "2025-01-01", value: pick([0.5, 1.25, 3]) }, { from: "2026-01-01", value: pick([0.1, 2, 7.5]) }], ...ends() },
