@@ -54,6 +54,8 @@ export const parameterEntrySchema = z.strictObject({
   value: scalar,
   source: sourceRef.optional(),
   note: z.string().optional(),
+  /** A value the cited text does not print but implies: how it is derived (e.g. «1,85 % = 3,2 % − 1,35 %, Tabell 2.1»). */
+  derived: z.string().min(10).optional(),
 });
 export type ParameterEntry = z.infer<typeof parameterEntrySchema>;
 
