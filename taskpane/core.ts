@@ -8,6 +8,7 @@ import { readBudgetTable } from "../src/budget/reader";
 import { checkBudget, budgetRuleFiles, CheckReport, Finding, Severity } from "../src/budget/check";
 import type { PropReference } from "../src/budget/reference";
 import type { RuleSet } from "../src/rules/rule-set";
+import { formatProblem } from "../src/rules/problems";
 import { evaluate, Outcome } from "../src/engine/evaluate";
 import type { Trace } from "../src/trace/trace";
 import type { SheetRead } from "./workbook-port";
@@ -20,8 +21,20 @@ export interface CheckRun {
   startedAt: string;
 }
 
-/** Checks a sheet rule file by rule file (so the UI can show progress); same findings, same order as one checkBudget call. */
+/** A rule set that did not load whole (issue 12.2): the error banner's text, naming each file's path and problem; null when whole. */
+export function brokenRuleSetMessage(set: RuleSet): string | null {
+  if (set.broken.length === 0) return null;
+  const files = set.broken.map((b) => (b.problems[0] ? formatProblem(b.problems[0]) : `${b.path}: ukjent feil`));
+  return `Regelsettet lastes ikke helt, så arket kan ikke kontrolleres: ${files.join("; ")}`;
+}
+
+/**
+ * Checks a sheet rule file by rule file (so the UI can show progress); same findings, same order as one checkBudget call.
+ * A broken rule set is an error (shown as the error banner), never a partial result that could look clean.
+ */
 export async function runCheck(set: RuleSet, read: SheetRead, opts: { date: string; scenario?: string | null; ruleFiles?: string[]; reference?: PropReference; onProgress?: (done: number, total: number) => void }): Promise<CheckRun> {
+  const broken = brokenRuleSetMessage(set);
+  if (broken) throw new Error(broken);
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const { model, problems } = readBudgetTable(read.values, { sheetName: read.sheet, formulas: read.formulas });

@@ -30,6 +30,7 @@ function ruleFile(over: Json = {}): Json {
       aldersgrense: {
         description: "Aldersgrense", unit: "år", source: "prop-2.9",
         values: [{ from: "2000-01-01", value: 16 }, { from: "2026-08-01", value: 18, source: "prop-4.1" }],
+        continues: { source: "prop-4.1" }, // a standing rule: the leap-year ages below are asked in 2028 and 2100
       },
       vekst: { description: "Vekst", source: "prop-2.9", values: [{ from: "2024-01-01", value: 0.041 }, { from: "2025-01-01", value: 0.036 }, { from: "2026-01-01", value: 0.032 }] },
     },

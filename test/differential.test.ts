@@ -3,6 +3,7 @@
  * generated fact sets (fixed seed, boundary values, malformed input) must give identical results and
  * identical errors through json-rules-engine (evaluateReference), the compiled path (evaluate, with
  * and without trace) and the batch path (compileBatch: rows with per-row dates, and columns).
+ * Issue 12.1: the same over random rule files generated from the schema (test/random-rule-files.ts).
  * This is the guard for every performance change in src/engine.
  */
 import * as fs from "fs";
@@ -13,8 +14,13 @@ import { evaluate, Outcome } from "../src/engine/evaluate";
 import { evaluateReference } from "../src/engine/reference";
 import { compileBatch, evaluateBatch, RowOutcome, unsupportedConstructs } from "../src/engine/batch";
 import { generateCases, Case } from "./fact-generators";
+import { loadRuleSet } from "../src/rules/loader";
+import { randomRuleFiles } from "./random-rule-files";
 
 const CASES_PER_FILE = Number(process.env.DIFF_CASES ?? 3000);
+/** Random rule files (issue 12.1): how many, and cases through each. */
+const RANDOM_FILES = 45;
+const CASES_PER_RANDOM_FILE = Number(process.env.DIFF_RANDOM_CASES ?? 400);
 const SEED = 20260801;
 
 type Plain = { ok: true; result: unknown } | { ok: false; error: unknown };
@@ -23,9 +29,9 @@ const plainRow = (o: RowOutcome): Plain => (o.ok ? { ok: true, result: o.result 
 
 interface Stats { file: string; cases: number; ok: number; errors: number; codes: Record<string, number>; mismatches: string[]; batchRows: number; tableRows: number; tablePlan: boolean }
 
-async function runFile(set: RuleSet, id: string, seedOffset: number): Promise<Stats> {
+async function runFile(set: RuleSet, id: string, seedOffset: number, count = CASES_PER_FILE): Promise<Stats> {
   const loaded = set.files.get(id)!;
-  const cases = generateCases(loaded, CASES_PER_FILE, SEED + seedOffset, [...set.scenarios.keys()]);
+  const cases = generateCases(loaded, count, SEED + seedOffset, [...set.scenarios.keys()]);
   const stats: Stats = { file: id, cases: cases.length, ok: 0, errors: 0, codes: {}, mismatches: [], batchRows: 0, tableRows: 0, tablePlan: false };
   const mismatch = (c: Case, path: string, a: unknown, b: unknown) => {
     if (stats.mismatches.length < 10) stats.mismatches.push(`${id} ${path}: ${JSON.stringify(c)}\n  ${JSON.stringify(a)}\n  ${JSON.stringify(b)}`);
@@ -137,8 +143,37 @@ describe.each(folders)("differential: %s", (folder) => {
   });
 });
 
+describe("differential: random rule files generated from the schema", () => {
+  const generated = randomRuleFiles(RANDOM_FILES, SEED);
+  const set = loadRuleSet(generated.texts);
+
+  it("every generated file and scenario loads, and they cover every hit policy and rule-error events", () => {
+    expect(set.problems).toEqual([]);
+    expect(set.files.size).toBe(RANDOM_FILES);
+    expect(set.scenarios.size).toBe(RANDOM_FILES);
+    expect(new Set(Object.values(generated.policies))).toEqual(new Set(["unique", "first", "collect"]));
+    expect(generated.feilFiles).toBeGreaterThan(5);
+  });
+
+  const outcomes: Record<string, number> = {};
+  let tableRows = 0;
+  it.each(generated.ids)("%s: json-rules-engine = compiled = batch rows = batch columns", async (id) => {
+    const stats = await runFile(set, id, 7919 * generated.ids.indexOf(id), CASES_PER_RANDOM_FILE);
+    all.push(stats);
+    for (const [code, k] of Object.entries(stats.codes)) outcomes[code] = (outcomes[code] ?? 0) + k;
+    outcomes.ok = (outcomes.ok ?? 0) + stats.ok;
+    tableRows += stats.tableRows;
+    expect(stats.mismatches).toEqual([]);
+  }, 120_000);
+
+  it("the random files reached results, rule-error events, overlaps, no-rule-fired, bad outputs and decision tables", () => {
+    for (const code of ["ok", "not-covered", "overlap", "no-rule-fired", "bad-output"]) expect(outcomes[code]).toBeGreaterThan(0);
+    expect(tableRows).toBeGreaterThan(0); // decision tables served rows of random files too
+  });
+});
+
 afterAll(() => {
   const total = all.reduce((a, s) => a + s.cases, 0);
   const lines = all.map((s) => `${s.file}: ${s.cases} cases, ${s.ok} ok, ${s.errors} errors ${JSON.stringify(s.codes)}; batch rows ${s.batchRows}, from decision table ${s.tableRows}${s.tablePlan ? "" : " (no table plan)"}`);
-  console.log(`differential: ${all.length} rule files × ${CASES_PER_FILE} = ${total} cases (each through json-rules-engine, compiled, batch rows, batch columns)\n${lines.join("\n")}`);
+  console.log(`differential: ${all.length} rule files (${RANDOM_FILES} random) = ${total} cases (each through json-rules-engine, compiled, batch rows, batch columns)\n${lines.join("\n")}`);
 });

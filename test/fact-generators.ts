@@ -70,7 +70,9 @@ export function questionDates(loaded: LoadedRuleFile): string[] {
   const out = new Set<string>(["2026-01-01", "2026-08-01", "2026-12-31", "2025-06-15", "2024-02-29", "2028-02-29"]);
   for (const p of Object.values(loaded.file.parameters)) {
     for (const e of p.values) for (const d of [-1, 0, 1]) out.add(addDays(e.from, d));
+    if (p.until) for (const d of [0, 1]) out.add(addDays(p.until, d)); // the last day known, and the first beyond it
   }
+  out.add("2027-01-01"); // the first day after the budget year
   return [...out];
 }
 

@@ -16,6 +16,7 @@ import {
 import { address, columnLetter } from './a1';
 import { cellText, readAmount, readInteger } from './amount-cell';
 import { findHeader, headerColumns, NORWEGIAN_HEADERS, REQUIRED } from './headers';
+import { readStikkordCell } from './seed-parser/stikkord';
 
 export interface SheetProblem {
   cell: string;
@@ -168,10 +169,10 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
       continue;
     }
     seen.set(key, sheetRow);
-    const stikkord = text('stikkord')
-      .split(';')
-      .map((s) => s.trim())
-      .filter(Boolean);
+    const { stikkord, unread } = readStikkordCell(text('stikkord'));
+    for (const u of unread) {
+      problems.push({ cell: at(col.stikkord, sheetRow), message: `Stikkord: «${u}» kan ikke leses (kjente stikkord: kan overføres, overslagsbevilgning, kan nyttes under post(ene) …); ingen regel bruker det.`, severity: 'warning' });
+    }
     const post: BudgetPost = { kap, post: postRead.value, betegnelse: text('betegnelse'), stikkord, ...amounts, row: sheetRow };
     if (!post.betegnelse) problems.push({ cell: at(col.betegnelse, sheetRow), message: `Betegnelse: forventet navnet på post ${key}, fant en tom celle.`, severity: 'warning' });
     chapterOf(kap).posts.push(post);

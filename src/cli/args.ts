@@ -4,7 +4,7 @@ export class UsageError extends Error {}
 export interface ParsedArgs { positionals: string[]; options: Record<string, string | true>; facts: Record<string, string> }
 
 const VALUE_OPTIONS = new Set(["date", "scenario", "sheet", "out", "rules", "compare"]);
-const FLAG_OPTIONS = new Set(["json", "help", "trace", "no-reference"]);
+const FLAG_OPTIONS = new Set(["json", "help", "trace", "no-reference", "allow-broken"]);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { positionals: [], options: {}, facts: {} };

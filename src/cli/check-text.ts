@@ -3,7 +3,7 @@ import type { CheckReport } from "../budget/check";
 
 const LABEL = { error: "FEIL", warning: "ADVARSEL", info: "INFO" } as const;
 
-export function formatCheckReport(file: string, r: CheckReport, ms: number): string {
+export function formatCheckReport(file: string, r: CheckReport, ms: number, notRun: string[] = []): string {
   const out: string[] = [];
   out.push(`Kontroll av ${file} (ark «${r.sheet}», dato ${r.date}${r.scenario ? `, scenario ${r.scenario}` : ""})`);
   out.push(`Regelfiler (${r.ruleFiles.length}):`);
@@ -12,6 +12,6 @@ export function formatCheckReport(file: string, r: CheckReport, ms: number): str
   for (const f of shown) out.push(`  ${LABEL[f.severity]} ${f.sheet}!${f.cell}: ${f.message} [${f.ruleFile}/${f.rule}]`);
   const info = r.findings.length - shown.length;
   if (info) out.push(`  (${info} merknader av typen info; se --json)`);
-  out.push(`${r.counts.error} feil, ${r.counts.warning} advarsler, ${r.counts.info} info – ${Math.round(ms)} ms`);
+  out.push(`${r.counts.error} feil, ${r.counts.warning} advarsler, ${r.counts.info} info – ${Math.round(ms)} ms${notRun.length ? ` – IKKE KJØRT (lastes ikke): ${notRun.join(", ")}` : ""}`);
   return out.join("\n");
 }

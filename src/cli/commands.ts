@@ -14,6 +14,10 @@ import { writeReportXlsx } from "./report-xlsx";
 import { formatCheckReport } from "./check-text";
 import { todayIso } from "../util/today";
 import { embeddedReference } from "../budget/reference-file";
+import { checkQuestionDate } from "../engine/facts";
+import { findScenario } from "../engine/context";
+import type { EvalFailure } from "../engine/errors";
+import type { TestTarget } from "./test-target";
 
 export interface Io { out: (s: string) => void; err: (s: string) => void }
 
@@ -74,28 +78,65 @@ export function cmdList(set: RuleSet, a: ParsedArgs, io: Io): number {
   return described.broken.length > 0 ? 1 : 0;
 }
 
-export async function cmdTest(set: RuleSet, a: ParsedArgs, io: Io): Promise<number> {
-  const results = await runEmbeddedTests(set, { reference: !a.options["no-reference"] });
-  for (const r of results.filter((x) => !x.passed)) io.out(`FEIL ${r.ruleFile} – ${r.name} [${r.engine}]: ${r.message}`);
+export async function cmdTest(target: TestTarget, a: ParsedArgs, io: Io): Promise<number> {
+  const { set, includes } = target;
+  const results = await runEmbeddedTests(set, { reference: !a.options["no-reference"], only: includes });
+  // The file's path, not only its id: a broken file may have no id, or an id another file also uses.
+  for (const r of results.filter((x) => !x.passed)) io.out(`FEIL ${r.file}${r.ruleFile !== r.file ? ` (${r.ruleFile})` : ""} – ${r.name} [${r.engine}]: ${r.message}`);
   if (a.options.json) io.out(JSON.stringify(results, null, 2));
   const passed = results.filter((r) => r.passed).length;
   const failed = results.length - passed;
-  io.out(`${set.files.size} regelfiler, ${set.scenarios.size} scenarioer`);
+  const files = [...set.files.values()].filter((f) => includes(f.path)).length;
+  io.out(`${files} regelfiler, ${set.scenarios.size} scenarioer`);
   io.out(`${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }
 
+/** Options are checked once, at the edge, before anything is read or checked: one line, exit 2. */
+function checkedDate(a: ParsedArgs): string {
+  try {
+    return checkQuestionDate(dateOption(a));
+  } catch (e) {
+    throw new UsageError(`--date: ${(e as EvalFailure).message.replace(/^dato: /, "")}`);
+  }
+}
+
+function checkedScenario(set: RuleSet, a: ParsedArgs): string | undefined {
+  const s = scenarioOption(a);
+  try {
+    findScenario(set, s);
+  } catch (e) {
+    const known = [...set.scenarios.keys()].join(", ") || "ingen";
+    throw new UsageError(`--scenario: ${(e as EvalFailure).message} (scenarioer: ${known})`);
+  }
+  return s;
+}
+
+/** A rule set that does not load whole is bad input, unless --allow-broken: then the paths that did not run. */
+function brokenRuleFiles(set: RuleSet, a: ParsedArgs): string[] {
+  if (set.broken.length === 0) return [];
+  if (!a.options["allow-broken"]) {
+    const what = set.broken.map((b) => `${b.problems[0] ? formatProblem(b.problems[0]) : `${b.path}: ukjent feil`}${b.problems.length > 1 ? ` (+${b.problems.length - 1} til)` : ""}`);
+    throw new UsageError(`regelsettet lastes ikke helt, ingenting er kontrollert: ${what.join("; ")} (--allow-broken kjører resten)`);
+  }
+  return set.broken.map((b) => b.path);
+}
+
 export async function cmdCheck(set: RuleSet, a: ParsedArgs, io: Io): Promise<number> {
   const file = a.positionals[0];
-  if (!file) throw new UsageError("bruk: budget-rules check <arbeidsbok.xlsx|.csv> [--sheet NAVN] [--date D] [--scenario S] [--json] [--out rapport.xlsx]");
+  if (!file) throw new UsageError("bruk: budget-rules check <arbeidsbok.xlsx|.csv> [--sheet NAVN] [--date D] [--scenario S] [--json] [--out rapport.xlsx] [--allow-broken]");
   if (!fs.existsSync(file)) throw new UsageError(`finner ikke filen ${file}`);
+  const date = checkedDate(a);
+  const scenario = checkedScenario(set, a);
+  const notRun = brokenRuleFiles(set, a);
   const started = performance.now();
-  const { model, problems } = await readBudgetFile(file, typeof a.options.sheet === "string" ? a.options.sheet : undefined);
-  const report = checkBudget(model, set, { date: dateOption(a), scenario: scenarioOption(a), sheetProblems: problems, reference: embeddedReference() });
+  const { model, problems, unreadable } = await readBudgetFile(file, typeof a.options.sheet === "string" ? a.options.sheet : undefined);
+  if (unreadable) throw new UsageError(`${file}: ${unreadable}`);
+  const report = checkBudget(model, set, { date, scenario, sheetProblems: problems, reference: embeddedReference() });
   const ms = performance.now() - started;
   if (typeof a.options.out === "string") await writeReportXlsx(report, a.options.out);
-  if (a.options.json) io.out(JSON.stringify({ file, ms: Math.round(ms), ...report }, null, 2));
-  else io.out(formatCheckReport(file, report, ms));
+  if (a.options.json) io.out(JSON.stringify({ file, ms: Math.round(ms), ...report, ...(notRun.length ? { notRun } : {}) }, null, 2));
+  else io.out(formatCheckReport(file, report, ms, notRun));
   for (const p of set.problems) io.err(`advarsel: regelfil lastes ikke: ${formatProblem(p)}`);
   return report.counts.error > 0 ? 1 : 0;
 }

@@ -3,16 +3,18 @@ import { parseArgs, UsageError } from "./args";
 import { cmdCheck, cmdEval, cmdList, cmdTest, Io } from "./commands";
 import { defaultRulesDir, loadRuleFolder } from "../rules/load-folder";
 import * as fs from "fs";
+import { testTarget } from "./test-target";
 
 const HELP = `budget-rules – regler for helsebudsjettet (Prop. 1 S 2025–2026, HOD)
 
   budget-rules eval <regel-id> [--date ÅÅÅÅ-MM-DD] [--scenario ID] [--compare ID] [--json] navn=verdi …
   budget-rules list [--json]
-  budget-rules test [mappe] [--no-reference]
-  budget-rules check <arbeidsbok.xlsx|.csv> [--sheet NAVN] [--date D] [--scenario S] [--json] [--out rapport.xlsx]
+  budget-rules test [mappe|regel-id] [--no-reference]
+  budget-rules check <arbeidsbok.xlsx|.csv> [--sheet NAVN] [--date D] [--scenario S] [--json] [--out rapport.xlsx] [--allow-broken]
 
   Felles: --rules MAPPE (standard: prosjektets rules/)
-  Avslutningskoder: 0 ok, 1 funn av typen feil eller feilende tester, 2 ugyldig inndata.`;
+  Avslutningskoder: 0 ok, 1 funn av typen feil eller feilende tester, 2 ugyldig inndata
+  (også en regelfil som ikke lastes; check --allow-broken kjører da resten og sier hvilke som ikke ble kjørt).`;
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
@@ -23,13 +25,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(HELP);
       return command || a.options.help ? 0 : 2;
     }
-    const folder = command === "test" && rest[0] ? rest[0] : typeof a.options.rules === "string" ? a.options.rules : defaultRulesDir();
+    const folder = typeof a.options.rules === "string" ? a.options.rules : defaultRulesDir();
+    if (command === "test") return await cmdTest(testTarget(rest[0], folder), a, io);
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`finner ikke regelmappen ${folder}`);
     const set = loadRuleFolder(folder);
     switch (command) {
       case "eval": return cmdEval(set, a, io);
       case "list": return cmdList(set, a, io);
-      case "test": return await cmdTest(set, a, io);
       case "check": return await cmdCheck(set, a, io);
       default: throw new UsageError(`ukjent kommando «${command}» (eval, list, test, check)`);
     }

@@ -13,17 +13,17 @@
  */
 import type { RuleSet } from "../rules/rule-set";
 import type { LoadedScenario } from "../rules/rule-set";
-import type { ResultValue } from "../trace/trace";
 import type { CompiledRule, LoadedRuleFile } from "./compiled-file";
 import { Context, findRuleFile, findScenario, parametersAt, ParameterState, requireConditionParameters, timelinesFor } from "./context";
 import { checkQuestionDate, DerivedFact } from "./facts";
-import { applyHitPolicy, computeResult, formulasReadNoFact } from "./results";
+import { computeResult, formulasReadNoFact } from "./results";
+import { rememberOutcome, RowOutcome, selectRules, Selection, storedOutcome } from "./outcome";
 import type { EvalError } from "./errors";
 import { OPERATOR_FUNCTIONS } from "./operators";
 import { evaluate, failure, Outcome } from "./evaluate";
 import { buildTable, cellOfColumns, cellsOfColumns, cellOfObject, DecisionTable, NOT_VOUCHED, planTable, TablePlan, tableKey } from "./decision-table";
 
-export type RowOutcome = { readonly ok: true; readonly result: ResultValue } | { readonly ok: false; readonly error: EvalError };
+export type { RowOutcome };
 
 export interface BatchOptions { scenario?: string | null }
 
@@ -46,8 +46,6 @@ export interface CompiledBatch {
   stats(): { rows: number; fromTable: number; tablePlan: boolean };
 }
 
-/** A table cell whose selected rules compute from the row's facts: always the general path. */
-const ROW_DEPENDENT = Object.freeze({ ok: false as const, error: Object.freeze({ code: "formula" as const, message: "row-dependent" }) });
 type Table = DecisionTable<RowOutcome>;
 
 interface DateState {
@@ -83,7 +81,6 @@ export function unsupportedConstructs(loaded: LoadedRuleFile): string[] {
   return out;
 }
 
-const NO_RULE_FIRED = Symbol("no-rule-fired");
 const NO_DERIVED: DerivedFact[] = Object.freeze([]) as unknown as DerivedFact[];
 
 function errorOutcome(e: unknown): RowOutcome {
@@ -121,7 +118,6 @@ class BatchEvaluator implements CompiledBatch {
   private readonly timelines;
   private readonly dates = new Map<unknown, DateState>();
   private readonly rules: CompiledRule[];
-  private readonly ordered: CompiledRule[];
   private readonly policy: "unique" | "first" | "collect";
   /** Fact names whose value conditions see as a number (decimal facts are exact text otherwise). */
   private readonly decimalFacts: Set<string>;
@@ -149,7 +145,6 @@ class BatchEvaluator implements CompiledBatch {
     this.outputNames = Object.keys(f.outputs);
     this.timelines = timelinesFor(loaded, scenarioObj);
     this.rules = loaded.rules;
-    this.ordered = loaded.ordered;
     this.policy = f.hitPolicy;
     this.decimalFacts = new Set(this.factNames.filter((n) => f.facts[n].type === "decimal"));
     for (const r of this.rules) this.factFree.set(r, formulasReadNoFact(loaded, r.formulas));
@@ -182,15 +177,14 @@ class BatchEvaluator implements CompiledBatch {
     return t;
   }
 
-  /** The outcome stored for a vouched row's class, or undefined when the general path must answer (not yet seen, or row-dependent). */
+  /** The outcome stored for a vouched row's class, or undefined when the general path must answer. */
   private stored(table: Table, cell: number): RowOutcome | undefined {
-    const hit = table.cells[cell];
-    return hit === ROW_DEPENDENT ? undefined : hit;
+    return storedOutcome(table.cells, cell);
   }
 
   /** After the general path answered a vouched row: its outcome serves the whole class, unless it was computed from the row's values. */
   private remember(table: Table, cell: number, o: RowOutcome): void {
-    table.cells[cell] = this.rowDependent ? ROW_DEPENDENT : Object.freeze(o);
+    rememberOutcome(table.cells, cell, o, this.rowDependent);
   }
 
   private dateState(raw: unknown): DateState {
@@ -245,36 +239,24 @@ class BatchEvaluator implements CompiledBatch {
       const v = facts[n];
       env[n] = typeof v === "string" && this.decimalFacts.has(n) ? Number(v) : v;
     }
-    // Hit policy, inline (same order and messages as applyHitPolicy).
-    let selected: CompiledRule[] | "otherwise";
-    let key: unknown;
-    if (this.policy === "first") {
-      const ordered = this.ordered;
-      let best: CompiledRule | null = null;
-      for (let i = 0; i < ordered.length; i++) if (ordered[i].predicate(env)) { best = ordered[i]; break; }
-      if (best) { selected = [best]; key = best; } else { selected = "otherwise"; key = loaded.otherwise; }
-    } else if (this.policy === "unique") {
-      const rules = this.rules;
-      let hit: CompiledRule | null = null;
-      let count = 0;
-      for (let i = 0; i < rules.length; i++) if (rules[i].predicate(env)) { count++; if (!hit) hit = rules[i]; }
-      if (count > 1) {
-        // Overlap: the message names only the fired rules, so it is cached per set of fired rules.
-        let k = "overlap:";
-        for (let i = 0; i < rules.length; i++) if (rules[i].predicate(env)) k += `${i},`;
-        return this.cachedGeneral(st, k, facts, derived);
-      }
-      if (hit) { selected = [hit]; key = hit; } else { selected = "otherwise"; key = loaded.otherwise; }
-    } else {
-      const rules = this.rules;
-      const fired: CompiledRule[] = [];
-      let k = "";
-      let free = true;
-      for (let i = 0; i < rules.length; i++) if (rules[i].predicate(env)) { fired.push(rules[i]); k += `${i},`; if (!this.factFree.get(rules[i])) free = false; }
-      selected = fired;
-      key = free ? k : undefined;
+    // Hit policy, rule-error events and their errors: ./outcome, as for evaluate. An error here depends
+    // only on which rules fired, so a decision table may keep it for the row's class.
+    let selected: Selection;
+    try {
+      selected = selectRules(loaded, env);
+    } catch (e) {
+      return errorOutcome(e);
     }
-    if (selected === "otherwise" && !loaded.otherwise) return this.cachedGeneral(st, NO_RULE_FIRED, facts, derived); // same message for every row
+    let key: unknown;
+    if (selected === "otherwise") key = loaded.otherwise;
+    else if (this.policy !== "collect") key = selected[0];
+    else {
+      key = "";
+      for (let i = 0; i < selected.length; i++) {
+        if (!this.factFree.get(selected[i])) { key = undefined; break; }
+        key += `${selected[i].index},`;
+      }
+    }
     const free = key !== undefined && (typeof key === "string" || this.factFree.get(key as object) === true);
     if (free) {
       const hit = st.shared.get(key);
@@ -294,25 +276,6 @@ class BatchEvaluator implements CompiledBatch {
 
   private context(st: DateState, facts: Context["facts"], derived: DerivedFact[]): Context {
     return { loaded: this.loaded, scenario: this.scenarioObj, date: st.iso!, facts, derived, params: st.params!, env: this.env };
-  }
-
-  private cachedGeneral(st: DateState, key: unknown, facts: Context["facts"], derived: DerivedFact[]): RowOutcome {
-    let hit = st.shared.get(key);
-    if (!hit) st.shared.set(key, (hit = Object.freeze(this.general(st, facts, derived))));
-    return hit;
-  }
-
-  /** The rare paths (overlap, no rule fired): run the shared hit policy for the exact error. */
-  private general(st: DateState, facts: Context["facts"], derived: DerivedFact[]): RowOutcome {
-    try {
-      const ctx = this.context(st, facts, derived);
-      const fired = this.rules.filter((r) => r.predicate(ctx.env));
-      // applyHitPolicy is what evaluate uses: identical messages.
-      const selected = applyHitPolicy(ctx, fired);
-      return { ok: true, result: computeResult(ctx, selected, false).result };
-    } catch (e) {
-      return errorOutcome(e);
-    }
   }
 
   evaluateRows(rows: ReadonlyArray<unknown>, date: unknown): RowOutcome[] {

@@ -8,7 +8,8 @@ import type { CompiledRule } from "./compiled-file";
 import type { ConditionTrace } from "./conditions";
 import { traceCondition } from "./conditions";
 import { Context, prepare, Question } from "./context";
-import { applyHitPolicy, computeResult, ResultWork } from "./results";
+import { computeResult, ResultWork } from "./results";
+import { selectRules } from "./outcome";
 import { EvalError, EvalFailure } from "./errors";
 import type { ResultValue, RuleTrace, Trace } from "../trace/trace";
 import { collectSources } from "../trace/sources";
@@ -66,9 +67,7 @@ export function evaluate(set: RuleSet, id: string, q: Question, opts: { trace?: 
 
 export function evaluateContext(ctx: Context, withTrace: boolean): Evaluation {
   const rules = ctx.loaded.rules;
-  const fired: CompiledRule[] = [];
-  for (let i = 0; i < rules.length; i++) if (rules[i].predicate(ctx.env)) fired.push(rules[i]);
-  const selected = applyHitPolicy(ctx, fired);
+  const selected = selectRules(ctx.loaded, ctx.env);
   const work = computeResult(ctx, selected, withTrace);
   if (!withTrace) return evaluation(ctx, work, undefined);
   const traces = rules.map((r) => {

@@ -1,9 +1,13 @@
 /**
  * Dated parameters: the entry in force on the question's date is the last one whose `from` is on or
  * before it. Scenario overrides replace a parameter's timeline from the scenario's first date onward.
+ * The last entry holds only until the parameter's `until` (default: the end of the budget year, or of
+ * the last entry's year if later); asking beyond is a refusal naming the last year known (issue 12.5),
+ * unless the file declares the rule `continues` (a standing regulation, with its source).
  */
 import type { Parameter, ParameterEntry, Scalar } from "../rules/schema";
 import type { IsoDate } from "../util/dates";
+import { BUDGET_YEAR } from "../rules/schema";
 import { fail } from "./errors";
 
 export interface Timeline {
@@ -12,6 +16,8 @@ export interface Timeline {
   unit?: string;
   source: string;
   entries: Array<ParameterEntry & { scenario?: string }>;
+  /** Last day the last entry is known to hold; null when the rule continues (declared, with a source). */
+  until: IsoDate | null;
 }
 
 export interface UsedParameter {
@@ -23,15 +29,25 @@ export interface UsedParameter {
   note?: string;
 }
 
+/** End of the budget year, or of the year of the last entry when that is later. */
+function defaultUntil(entries: ParameterEntry[]): IsoDate {
+  const year = Math.max(BUDGET_YEAR, Number(entries[entries.length - 1].from.slice(0, 4)));
+  return `${year}-12-31` as IsoDate;
+}
+
 export function timelineOf(name: string, p: Parameter): Timeline {
-  return { name, description: p.description, unit: p.unit, source: p.source, entries: p.values };
+  const until = p.continues ? null : ((p.until ?? defaultUntil(p.values)) as IsoDate);
+  return { name, description: p.description, unit: p.unit, source: p.source, entries: p.values, until };
 }
 
 /** Overlay scenario entries: base entries before the first scenario date survive, the rest are replaced. */
 export function overlay(base: Timeline, entries: ParameterEntry[], scenarioId: string, scenarioSource: string): Timeline {
   const first = entries[0].from;
+  const last = defaultUntil(entries);
   return {
     ...base,
+    // A scenario's own later entries are known to the end of their year.
+    until: base.until === null || base.until >= last ? base.until : last,
     entries: [
       ...base.entries.filter((e) => e.from < first),
       ...entries.map((e) => ({ ...e, source: e.source ?? scenarioSource, scenario: scenarioId })),
@@ -39,8 +55,9 @@ export function overlay(base: Timeline, entries: ParameterEntry[], scenarioId: s
   };
 }
 
-/** The entry in force on `date`, or null when the timeline starts later. */
+/** The entry in force on `date`, or null when the timeline starts later or `date` is past its `until`. */
 export function entryAtOrNull(t: Timeline, date: IsoDate): UsedParameter | null {
+  if (t.until !== null && date > t.until) return null;
   let found: (typeof t.entries)[number] | undefined;
   for (const e of t.entries) {
     if (e.from <= date) found = e;
@@ -50,15 +67,20 @@ export function entryAtOrNull(t: Timeline, date: IsoDate): UsedParameter | null 
 }
 
 export function noValueMessage(t: Timeline, date: IsoDate): string {
+  if (t.until !== null && date > t.until) {
+    const last = t.entries[t.entries.length - 1];
+    return `parameteren ${t.name} er bare kjent til og med ${t.until.slice(0, 4)} (siste verdi ${String(last.value)} fra ${last.from}); kildene sier ikke hva den er ${date}`;
+  }
   return `parameteren ${t.name} har ingen verdi før ${t.entries[0].from} (spurt om ${date})`;
 }
 
 export function entryAt(t: Timeline, date: IsoDate): UsedParameter {
+  if (t.until !== null && date > t.until) fail("no-parameter-value", noValueMessage(t, date), t.name);
   let found: (typeof t.entries)[number] | undefined;
   for (const e of t.entries) {
     if (e.from <= date) found = e;
     else break;
   }
-  if (!found) fail("no-parameter-value", `parameteren ${t.name} har ingen verdi før ${t.entries[0].from} (spurt om ${date})`, t.name);
+  if (!found) fail("no-parameter-value", noValueMessage(t, date), t.name);
   return { name: t.name, value: found.value, from: found.from, source: found.source ?? t.source, scenario: found.scenario, note: found.note };
 }

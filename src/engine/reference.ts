@@ -7,7 +7,8 @@ import type { RuleSet } from "../rules/rule-set";
 import type { LoadedRuleFile } from "./compiled-file";
 import type { ConditionTrace } from "./conditions";
 import { prepare, Question } from "./context";
-import { applyHitPolicy, computeResult } from "./results";
+import { computeResult } from "./results";
+import { applyHitPolicy } from "./outcome";
 import { CUSTOM_OPERATORS } from "./operators";
 import { buildTrace, evaluation, failure, Outcome, ruleTrace } from "./evaluate";
 
@@ -44,7 +45,7 @@ export async function evaluateReference(set: RuleSet, id: string, q: Question): 
     for (const r of results) byIndex.set((r.event!.params as { index: number }).index, { fired: true, conditions: fromJre(r.conditions as JreCondition) });
     for (const r of failureResults) byIndex.set((r.event!.params as { index: number }).index, { fired: false, conditions: fromJre(r.conditions as JreCondition) });
     const fired = ctx.loaded.rules.filter((r) => byIndex.get(r.index)?.fired === true);
-    const selected = applyHitPolicy(ctx, fired);
+    const selected = applyHitPolicy(ctx.loaded, fired);
     const work = computeResult(ctx, selected, true);
     const traces = ctx.loaded.rules.map((r) => ruleTrace(r, byIndex.get(r.index)!.fired, byIndex.get(r.index)!.conditions));
     return { ok: true, value: evaluation(ctx, work, buildTrace(ctx, "json-rules-engine", traces, selected, work)) };

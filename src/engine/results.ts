@@ -1,35 +1,15 @@
 /**
- * From fired rules to a result: apply the hit policy, evaluate formulas exactly, and coerce each
- * output to its declared type. Shared by the compiled and the json-rules-engine paths.
+ * From the selected rules to a result: evaluate formulas exactly; ./outcome validates each output.
+ * Shared by the compiled, batch and json-rules-engine paths.
  */
 import type { CompiledRule, LoadedRuleFile, NamedFormula } from "./compiled-file";
 import type { Context } from "./context";
 import type { Scalar } from "../rules/schema";
 import type { FormulaTrace, ResultRecord, ResultValue } from "../trace/trace";
 import { decimalText, isDecimal, math, roundHalfAwayFromZero, toDecimal, Decimal } from "./decimal";
+import { Selection, toRecord } from "./outcome";
 import { entryAt, UsedParameter } from "./parameters";
 import { fail, EvalFailure } from "./errors";
-
-/** Pick the rules whose results count, per the file's hit policy. `fired` is in file order. */
-/** Event type of a rule whose hit is an error with the rule's own `melding`, e.g. a year the sources give no rate for. */
-export const RULE_ERROR_EVENT = "feil";
-
-export function applyHitPolicy(ctx: Context, fired: CompiledRule[]): CompiledRule[] | "otherwise" {
-  const { file } = ctx.loaded;
-  if (file.hitPolicy === "collect") return fired;
-  if (fired.length === 0) {
-    if (ctx.loaded.otherwise) return "otherwise";
-    fail("no-rule-fired", `ingen regel i «${file.id}» passer for disse faktaene, og filen har ingen «otherwise»`);
-  }
-  if (file.hitPolicy === "unique" && fired.length > 1) {
-    fail("overlap", `regelfilen «${file.id}» har treffpolicy «unique», men flere regler slo til samtidig: ${fired.map((r) => `«${r.rule.name}»`).join(" og ")}`);
-  }
-  let best = fired[0];
-  for (const r of fired) if (r.priority > best.priority) best = r;
-  // A rule may state that the sources do not cover the case: its message becomes the answer's error.
-  if (best.rule.event.type === RULE_ERROR_EVENT) fail("not-covered", `${file.id}: ${String(best.params.melding)}`);
-  return [best];
-}
 
 function scopeValue(v: unknown): unknown {
   if (typeof v === "number") return toDecimal(v);
@@ -104,39 +84,6 @@ function runFormulas(ctx: Context, formulas: NamedFormula[], scope: Record<strin
   }
 }
 
-function coerce(ctx: Context, name: string, value: unknown): Scalar {
-  const decl = ctx.loaded.file.outputs[name];
-  const bad = (): never => fail("bad-output", `regelfilen «${ctx.loaded.file.id}»: utdata «${name}» skal være ${decl.type}, men ble ${show(value)}`);
-  switch (decl.type) {
-    case "boolean":
-      return typeof value === "boolean" ? value : bad();
-    case "string":
-      return typeof value === "string" ? value : bad();
-    case "decimal":
-      if (isDecimal(value)) return decimalText(value);
-      if (typeof value === "number" || (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value))) return decimalText(toDecimal(value));
-      return bad();
-    case "integer": {
-      const d = isDecimal(value) ? value : typeof value === "number" ? toDecimal(value) : null;
-      if (!d || !d.isInteger()) return bad();
-      return d.toNumber();
-    }
-    case "number": {
-      if (isDecimal(value)) return value.toNumber();
-      return typeof value === "number" ? value : bad();
-    }
-  }
-}
-
-function toRecord(ctx: Context, raw: Record<string, unknown>, label: string): ResultRecord {
-  const out: ResultRecord = {};
-  for (const name of Object.keys(ctx.loaded.file.outputs)) {
-    if (!(name in raw)) fail("bad-output", `regelfilen «${ctx.loaded.file.id}»: ${label} gir ikke utdata «${name}»`);
-    out[name] = coerce(ctx, name, raw[name]);
-  }
-  return out;
-}
-
 export interface ResultWork { result: ResultValue; formulas: FormulaTrace[]; series: UsedParameter[] }
 
 const constantResults = new WeakMap<CompiledRule | object, ResultRecord>();
@@ -171,7 +118,7 @@ function resultFor(ctx: Context, params: Record<string, Scalar>, own: NamedFormu
   if (!trace && own.length === 0 && fileFormulas.length === 0) {
     // Constant result (no formulas): computed once per rule, shared and frozen.
     let hit = constantResults.get(key);
-    if (!hit) constantResults.set(key, (hit = Object.freeze(toRecord(ctx, { ...params }, label)) as ResultRecord));
+    if (!hit) constantResults.set(key, (hit = Object.freeze(toRecord(ctx.loaded, { ...params }, label)) as ResultRecord));
     return hit;
   }
   if (!trace && readsNoFact(ctx, key, own)) {
@@ -200,10 +147,10 @@ function computeRecord(ctx: Context, params: Record<string, Scalar>, own: NamedF
   const raw: Record<string, unknown> = { ...params };
   runFormulas(ctx, own, scope, raw, trace ? work.formulas : null, record);
   runFormulas(ctx, fileFormulas, scope, raw, trace ? work.formulas : null, record);
-  return toRecord(ctx, raw, label);
+  return toRecord(ctx.loaded, raw, label);
 }
 
-export function computeResult(ctx: Context, selected: CompiledRule[] | "otherwise", trace: boolean): ResultWork {
+export function computeResult(ctx: Context, selected: Selection, trace: boolean): ResultWork {
   const work: ResultWork = { result: {}, formulas: [], series: [] };
   if (selected === "otherwise") {
     const o = ctx.loaded.otherwise!;

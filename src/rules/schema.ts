@@ -54,8 +54,13 @@ export const parameterEntrySchema = z.strictObject({
   value: scalar,
   source: sourceRef.optional(),
   note: z.string().optional(),
+  /** A value the cited text does not print but implies: how it is derived (e.g. «1,85 % = 3,2 % − 1,35 %, Tabell 2.1»). */
+  derived: z.string().min(10).optional(),
 });
 export type ParameterEntry = z.infer<typeof parameterEntrySchema>;
+
+/** The budget year the rule files describe (Prop. 1 S 2025–2026): a parameter's last value holds to its end unless `until` says otherwise. */
+export const BUDGET_YEAR = 2026;
 
 export const parameterSchema = z
   .strictObject({
@@ -63,8 +68,14 @@ export const parameterSchema = z
     unit: z.string().optional(),
     source: sourceRef,
     values: z.array(parameterEntrySchema).min(1),
+    /** Last day the last value is known to hold (default: 31 December of the budget year, or of the last entry's year). */
+    until: isoDate.optional(),
+    /** A standing rule (e.g. a regulation) whose last value holds until changed: the source that says so. */
+    continues: z.strictObject({ source: sourceRef, note: z.string().optional() }).optional(),
   })
   .superRefine((p, ctx) => {
+    if (p.until !== undefined && p.continues !== undefined) ctx.addIssue({ code: "custom", path: ["until"], message: "«until» og «continues» kan ikke stå sammen: enten slutter verdien en dato, eller den gjelder til den endres" });
+    if (p.until !== undefined && p.values.length > 0 && p.until < p.values[p.values.length - 1].from) ctx.addIssue({ code: "custom", path: ["until"], message: "«until» må være på eller etter den siste verdiens «from»" });
     for (let i = 1; i < p.values.length; i++) {
       if (!(p.values[i - 1].from < p.values[i].from)) {
         ctx.addIssue({ code: "custom", path: ["values", i, "from"], message: "datoene i «values» må stå i stigende rekkefølge uten duplikater" });

@@ -32,6 +32,7 @@ export function semanticProblems(file: RuleFile): PathProblem[] {
     if (RESERVED.has(name)) add(`parameters.${name}`, `«${name}» er et reservert navn`);
     checkSource(`parameters.${name}.source`, params[name].source);
     params[name].values.forEach((v, i) => checkSource(`parameters.${name}.values[${i}].source`, v.source));
+    checkSource(`parameters.${name}.continues.source`, params[name].continues?.source);
   }
   const typeOf = (name: string): string | undefined => {
     if (name === "dato") return "date";

@@ -7,7 +7,7 @@ import { budgetRuleFiles } from "../../src/budget/check";
 import { todayIso } from "../../src/util/today";
 import type { WorkbookPort, SelectedCell } from "../workbook-port";
 import { PreviewPort } from "../preview-port";
-import { auditEntry, AuditEntry, auditRow, CheckRun, Finding, parseBudsjettCall, runCheck, scenarioParameters, scenarioQuestions, SEVERITY_COLOR, SEVERITY_ORDER, traceFunctionCall } from "../core";
+import { auditEntry, AuditEntry, auditRow, brokenRuleSetMessage, CheckRun, Finding, parseBudsjettCall, runCheck, scenarioParameters, scenarioQuestions, SEVERITY_COLOR, SEVERITY_ORDER, traceFunctionCall } from "../core";
 import { Lang, nbNumber, translator } from "../i18n";
 import { TraceView } from "./TraceView";
 import { Grid } from "./Grid";
@@ -126,8 +126,10 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
     }
   });
   const findings = run?.report.findings ?? [];
+  const broken = React.useMemo(() => brokenRuleSetMessage(set), [set]);
   return (
     <section aria-label={t("tabCheck")}>
+      {broken && <MessageBar intent="error" data-testid="broken-rules"><MessageBarBody>{broken}</MessageBarBody></MessageBar>}
       <fieldset className="rulesets">
         <legend>{t("ruleSets")}</legend>
         {groups.map(([domain, files]) => (
