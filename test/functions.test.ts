@@ -96,8 +96,8 @@ describe("with the stub rule set (stable facts and outputs)", () => {
   });
 
   test("text facts in a column of cells give one answer per cell; empty cells are omitted facts", () => {
-    const out = F.regel([["egenandelstak"]], [["ar=2026; betalt=1000"], ["ar=2026\nbetalt=4000"], ["ar=2025; betalt=1 000,50"]], [["2026-01-01"]], null as never, [["gjenstar"]]);
-    expect(out).toEqual([[2406], [0], [Number(core(set, "egenandelstak", { ar: 2025, betalt: "1000.50" }, "2026-01-01").gjenstar)]]);
+    const out = F.regel([["egenandelstak"]], [["ar=2026; betalt=1000"], ["ar=2026\nbetalt=4000"], ["ar=2026; betalt=1 000,50"]], [["2026-01-01"]], null as never, [["gjenstar"]]);
+    expect(out).toEqual([[2406], [0], [2405.5]]); // 3 406 − 1 000,50 (003 L31174–31175)
     const missing = F.regel([["egenandel"]], [["alder", "tjeneste"], ["", "legevakt"]], [["2026-08-01"]]);
     expect(isError(missing[0][0]) && missing[0][0].message).toMatch(/alder/);
   });

@@ -84,12 +84,32 @@ describe("egenandel (Prop. 1 S 2025–2026)", () => {
 });
 
 describe("egenandelstak", () => {
-  // 003 L31129–31131: 2025 tak 3 278 kr; L31099 / L31174–31175: 2026 tak 3 406 kr.
-  test.each(["2024-01-01", "2025-06-30", "2026-11-23", "2031-01-01"])("ar=2025 betalt=1000 gives tak 3278 regardless of date %s", (date) =>
-    both("egenandelstak", { date, facts: { ar: 2025, betalt: 1000 } }, { tak: "3278", gjenstar: "2278", frikort: false }));
+  // 003 L31129–31131: 2025 tak 3 278 kr; L31099 / L31174–31175: 2026 tak 3 406 kr. One dated parameter, asked in the year.
+  test.each(["2025-01-01", "2025-06-30", "2025-12-31"])("ar=2025 betalt=1000 gives tak 3278 on %s", (date) =>
+    both("egenandelstak", { date, facts: { ar: 2025, betalt: 1000 } }, { tak: "3278", teller: "1000", teller_ikke: "0", gjenstar: "2278", frikort: false }));
   test("2026: tak 3406, frikort when reached", async () => {
-    await both("egenandelstak", { date: "2026-08-01", facts: { ar: 2026, betalt: "3405,5" } }, { tak: "3406", gjenstar: "0.5", frikort: false });
-    await both("egenandelstak", { date: "2026-08-01", facts: { ar: 2026, betalt: 3406 } }, { tak: "3406", gjenstar: "0", frikort: true });
+    await both("egenandelstak", { date: "2026-08-01", facts: { ar: 2026, betalt: "3405,5" } }, { tak: "3406", teller: "3405.5", teller_ikke: "0", gjenstar: "0.5", frikort: false });
+    await both("egenandelstak", { date: "2026-08-01", facts: { ar: 2026, betalt: 3406 } }, { tak: "3406", teller: "3406", teller_ikke: "0", gjenstar: "0", frikort: true });
+  });
+  test("a year asked on a date in another year is an error on both engines, never the other year's cap", async () => {
+    for (const q of [{ date: "2026-08-01", facts: { ar: 2025, betalt: 0 } }, { date: "2025-08-01", facts: { ar: 2026, betalt: 0 } }]) {
+      expect(evaluate(set, "egenandelstak", q).ok).toBe(false);
+      expect((await evaluateReference(set, "egenandelstak", q)).ok).toBe(false);
+    }
+  });
+  // 003 L31118–31127: the services whose fees count; L13013–13015: the no-show fee does not.
+  test("payments by service: only the listed services count", async () => {
+    const listed = { legehjelp: 300, psykologhjelp: 300, poliklinikk: 300, blaresept: 300, pasientreiser: 300, fysioterapi: 300, tannbehandling: 300, opptrening: 300, behandlingsreiser: 300 };
+    await both("egenandelstak", { date: "2026-06-01", facts: { ar: 2026, ...listed, gebyr: 1772, annet: 500 } },
+      { tak: "3406", teller: "2700", teller_ikke: "2272", gjenstar: "706", frikort: false });
+  });
+  test("no year-key parameters (tak_ÅÅÅÅ) or 1900 dates remain in any rule file", () => {
+    for (const f of set.files.values()) {
+      for (const [name, p] of Object.entries(f.file.parameters)) {
+        expect({ file: f.file.id, name, yearKey: /_(19|20)\d\d$/.test(name) }).toEqual({ file: f.file.id, name, yearKey: false });
+        expect({ file: f.file.id, name, from: p.values[0].from < "2000-01-01" }).toEqual({ file: f.file.id, name, from: false });
+      }
+    }
   });
 });
 
@@ -106,9 +126,9 @@ describe("scenario legeforeningen-2026 (000 L465, L467–469)", () => {
   test("before the scenario's start (2026-01-01) the base limit 16 holds", () =>
     both("egenandel", { date: "2025-12-31", scenario: "legeforeningen-2026", facts: { alder: 19, tjeneste: "fastlege" } }, { betaler: true, grunn: "ingen-fritak" }));
   test("tak 2026: 3406 (government) vs 3278 (frozen at the 2025 level)", async () => {
-    await both("egenandelstak", { date: "2026-08-01", facts: { ar: 2026, betalt: 0 } }, { tak: "3406", gjenstar: "3406", frikort: false });
-    await both("egenandelstak", { date: "2026-08-01", scenario: "legeforeningen-2026", facts: { ar: 2026, betalt: 0 } }, { tak: "3278", gjenstar: "3278", frikort: false });
-    await both("egenandelstak", { date: "2025-03-01", scenario: "legeforeningen-2026", facts: { ar: 2026, betalt: 0 } }, { tak: "3278", gjenstar: "3278", frikort: false });
+    await both("egenandelstak", { date: "2026-08-01", facts: { ar: 2026, betalt: 0 } }, { tak: "3406", teller: "0", teller_ikke: "0", gjenstar: "3406", frikort: false });
+    await both("egenandelstak", { date: "2026-08-01", scenario: "legeforeningen-2026", facts: { ar: 2026, betalt: 0 } }, { tak: "3278", teller: "0", teller_ikke: "0", gjenstar: "3278", frikort: false });
+    await both("egenandelstak", { date: "2025-03-01", scenario: "legeforeningen-2026", facts: { ar: 2025, betalt: 0 } }, { tak: "3278", teller: "0", teller_ikke: "0", gjenstar: "3278", frikort: false });
   });
   test("trace marks the scenario's parameter", () => {
     const o = evaluate(set, "egenandel", { date: "2026-09-01", scenario: "legeforeningen-2026", facts: { alder: 19, tjeneste: "fastlege" } }, { trace: true });
