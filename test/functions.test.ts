@@ -252,3 +252,26 @@ describe("Excel error adapter", () => {
     expect(out[0][0]).toMatchObject({ code: "#N/A", message: "alder_eller_fodselsdato: cellen inneholder feilverdien #N/A" });
   });
 });
+
+describe("issue 14: new functions and rule files against rules/", () => {
+  const real = loadRuleFolder(REAL_RULES);
+  beforeAll(() => setRuleSetProvider(() => real));
+
+  // 003 L30928–30930 (2025: 50 %, høyst 520 kr per resept), L30948–30952 (2026: 60 %, høyst 400 kr per utlevering), L30932 (under 16).
+  test("BLARESEPT: the fee for a prescription (2025) or a dispensing (2026), children under 16 free", () => {
+    expect(F.blaresept([[600], [2000]], [["2025-06-01"]], [[null]])).toEqual([[300], [520]]);
+    expect(F.blaresept([[600], [2000]], [["01.01.2026"]], [[null]])).toEqual([[360], [400]]);
+    expect(F.blaresept([[2000]], [[serial("2026-03-01")]], [[15], [16]])).toEqual([[0], [400]]);
+    expect(F.blaresept([["to tusen"]], [["2026-03-01"]])[0][0]).toEqual({ error: "#VALUE!", message: expect.stringMatching(/^pris:/) });
+    expect(F.blaresept([[600]], [["2026-03-01"]], [["ung"]])[0][0]).toEqual({ error: "#VALUE!", message: expect.stringMatching(/^alder:/) });
+    expect(isError(F.blaresept([[600]], [["2024-12-31"]])[0][0])).toBe(true); // before the file's first date
+  });
+
+  // New rule files answer through TILSKUDD/REGEL with the document's printed figures.
+  test("TILSKUDD and REGEL answer the new 2026 rule files", () => {
+    expect(F.tilskudd([["rhf-fordeling-2026"]], [["tiltak=poliklinikk-egenandel; rhf=helse-vest"]], [["2026-01-01"]], null as never, [["belop_mill"]])).toEqual([[52.3]]); // L13002
+    expect(F.tilskudd([["isf-andel"]], [["fagomrade=somatikk; belop=1000"]], [["2026-01-01"]], null as never, [["basis"]])).toEqual([[700]]); // L1509–1511
+    expect(F.tilskudd([["lis1-stillinger"]], [[""]], [["2026-01-01"]], [["legeforeningen-2026"]], [["nye_stillinger"]])).toEqual([[30]]); // 000 L379–381
+    expect(F.regel([["effektiviseringskrav"]], [["del=underliggende-etater"]], [["2026-01-01"]], null as never, null as never)).toEqual([[106]]); // L1968–1974
+  });
+});
