@@ -13,7 +13,7 @@ import { factGrid, Facts } from "./facts-arg";
 import { asGrid, guarded, mapGrid, toExcelError } from "./grid";
 import { ruleSet } from "./rule-set";
 import { Asker, coreFacts, failWith, field } from "./run";
-import { Ask, deflaterQuestion, egenandelQuestion, egenandelstakQuestion, genericQuestion, IDS, postgroupFile, postgruppeQuestion } from "./questions";
+import { Ask, blareseptQuestion, deflaterQuestion, egenandelQuestion, egenandelstakQuestion, genericQuestion, IDS, postgroupFile, postgruppeQuestion } from "./questions";
 import type { ResultRecord } from "../src/trace/trace";
 
 type Result = ResultRecord | ResultRecord[];
@@ -113,6 +113,16 @@ export function deflater(belop: unknown, fra: unknown, til: unknown, serie: unkn
     const args = [{ name: "belop", value: belop }, { name: "fra", value: fra }, { name: "til", value: til }, { name: "serie", value: serie }];
     const pick = (result: Result) => field(fileOf(set, IDS.deflator), result, "belop");
     return asker.settle(mapGrid(args, ([b, f, t, s]) => asker.defer(deflaterQuestion(b, f, t, s), pick)));
+  });
+}
+
+export function blaresept(pris: unknown, dato: unknown, alder: unknown): unknown[][] {
+  return guarded(() => {
+    const set = ruleSet();
+    const asker = new Asker(set);
+    const args = [{ name: "pris", value: pris }, { name: "dato", value: dato }, { name: "alder", value: alder }];
+    const pick = (result: Result) => field(fileOf(set, IDS.blaresept), result, "egenandel");
+    return asker.settle(mapGrid(args, ([p, d, a]) => asker.defer(blareseptQuestion(p, d, a), pick)));
   });
 }
 

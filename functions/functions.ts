@@ -75,6 +75,18 @@ export function deflater(belop: any[][], fra: any[][], til: any[][], serie?: any
 }
 
 /**
+ * Egenandelen for legemidler på blå resept: 50 %, høyst 520 kr per resept (2025); 60 %, høyst 400 kr per utlevering (fra 1.1.2026). Barn under 16 betaler ikke.
+ * @customfunction BLARESEPT
+ * @param pris Prisen for resepten (2025) eller utleveringen (fra 2026), i kroner.
+ * @param [dato] Utleveringsdatoen. Tom: i dag.
+ * @param [alder] Pasientens alder i hele år. Tom: ikke barn under 16.
+ * @returns Egenandelen i kroner (eksakt desimal fra regelfilen «blaresept», vist som tall).
+ */
+export function blaresept(pris: any[][], dato?: any[][], alder?: any[][]): any[][] {
+  return calls.blaresept(pris, dato ?? null, alder ?? null);
+}
+
+/**
  * Postgruppen en budsjettpost hører til (f.eks. driftsutgifter eller tilskudd), etter regelfilen for budsjettposter.
  * @customfunction POSTGRUPPE
  * @param post Postnummeret, f.eks. 70.

@@ -14,7 +14,7 @@ import { personFacts } from "./person";
 export interface Ask { regel: string; facts: Record<string, unknown>; date: string; scenario: string | null }
 
 /** Stable rule-file ids the domain functions use (see rules/README.md). */
-export const IDS = { egenandel: "egenandel", egenandelstak: "egenandelstak", deflator: "deflator" } as const;
+export const IDS = { egenandel: "egenandel", egenandelstak: "egenandelstak", deflator: "deflator", blaresept: "blaresept" } as const;
 
 /** EGENANDEL / EGENANDEL.GRUNN(alder_eller_fodselsdato, tjeneste, [dato], [fritaksgrunn], [scenario]). */
 export function egenandelQuestion(person: unknown, tjeneste: unknown, dato: unknown, fritaksgrunn: unknown, scenario: unknown): Ask {
@@ -28,6 +28,13 @@ export function egenandelQuestion(person: unknown, tjeneste: unknown, dato: unkn
 export function egenandelstakQuestion(ar: unknown, betalt: unknown, scenario: unknown): Ask {
   const y = yearOf(ar); // a bad year is left for the core to name
   return { regel: IDS.egenandelstak, facts: { ar, betalt }, date: y === null ? todayIso() : `${y}-01-01`, scenario: optionalText("scenario", scenario) };
+}
+
+/** BLARESEPT(pris, [dato], [alder]): the fee for one dispensing (2026) or prescription (2025) on the date. */
+export function blareseptQuestion(pris: unknown, dato: unknown, alder: unknown): Ask {
+  const facts: Facts = { pris };
+  if (!isEmpty(alder)) facts.alder = alder; // the core names a bad age; empty means not a child under 16
+  return { regel: IDS.blaresept, facts, date: questionDate("dato", dato), scenario: null };
 }
 
 /** DEFLATER(belop, fra, til, [serie]): deflators read their series by year; the date is 1 January of `til`. */
@@ -77,6 +84,8 @@ export function questionForCall(set: RuleSet, name: string, args: unknown[]): As
       return egenandelstakQuestion(a(0), a(1), a(2));
     case "DEFLATER":
       return deflaterQuestion(a(0), a(1), a(2), a(3));
+    case "BLARESEPT":
+      return blareseptQuestion(a(0), a(1), a(2));
     case "POSTGRUPPE":
       return postgruppeQuestion(set, a(0), a(1));
     case "REGEL":

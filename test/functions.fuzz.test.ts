@@ -60,6 +60,7 @@ const cases: Array<[string, AnyFn, fc.Arbitrary<unknown[]>]> = [
   ["EGENANDELSTAK.GJENSTAR", F.egenandelstakGjenstar, fc.tuple(arg, arg, optArg)],
   ["DEFLATER", F.deflater, fc.tuple(arg, arg, arg, optArg)],
   ["POSTGRUPPE", F.postgruppe, fc.tuple(arg, optArg)],
+  ["BLARESEPT", F.blaresept, fc.tuple(arg, optArg, optArg)],
   ["TILSKUDD", F.tilskudd, fc.tuple(arg, arg, optArg, optArg, optArg)],
   ["FORKLAR", F.forklar, fc.tuple(arg, arg, optArg, optArg)],
   ["FORKLAR.KORT", F.forklarKort, fc.tuple(arg, arg, optArg, optArg)],

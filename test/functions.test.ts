@@ -96,8 +96,8 @@ describe("with the stub rule set (stable facts and outputs)", () => {
   });
 
   test("text facts in a column of cells give one answer per cell; empty cells are omitted facts", () => {
-    const out = F.regel([["egenandelstak"]], [["ar=2026; betalt=1000"], ["ar=2026\nbetalt=4000"], ["ar=2025; betalt=1 000,50"]], [["2026-01-01"]], null as never, [["gjenstar"]]);
-    expect(out).toEqual([[2406], [0], [Number(core(set, "egenandelstak", { ar: 2025, betalt: "1000.50" }, "2026-01-01").gjenstar)]]);
+    const out = F.regel([["egenandelstak"]], [["ar=2026; betalt=1000"], ["ar=2026\nbetalt=4000"], ["ar=2026; betalt=1 000,50"]], [["2026-01-01"]], null as never, [["gjenstar"]]);
+    expect(out).toEqual([[2406], [0], [2405.5]]); // 3 406 − 1 000,50 (003 L31174–31175)
     const missing = F.regel([["egenandel"]], [["alder", "tjeneste"], ["", "legevakt"]], [["2026-08-01"]]);
     expect(isError(missing[0][0]) && missing[0][0].message).toMatch(/alder/);
   });
@@ -250,5 +250,28 @@ describe("Excel error adapter", () => {
     setRuleSetProvider(() => stubRuleSet());
     const out = F.egenandel([[e]], [["legevakt"]]);
     expect(out[0][0]).toMatchObject({ code: "#N/A", message: "alder_eller_fodselsdato: cellen inneholder feilverdien #N/A" });
+  });
+});
+
+describe("issue 14: new functions and rule files against rules/", () => {
+  const real = loadRuleFolder(REAL_RULES);
+  beforeAll(() => setRuleSetProvider(() => real));
+
+  // 003 L30928–30930 (2025: 50 %, høyst 520 kr per resept), L30948–30952 (2026: 60 %, høyst 400 kr per utlevering), L30932 (under 16).
+  test("BLARESEPT: the fee for a prescription (2025) or a dispensing (2026), children under 16 free", () => {
+    expect(F.blaresept([[600], [2000]], [["2025-06-01"]], [[null]])).toEqual([[300], [520]]);
+    expect(F.blaresept([[600], [2000]], [["01.01.2026"]], [[null]])).toEqual([[360], [400]]);
+    expect(F.blaresept([[2000]], [[serial("2026-03-01")]], [[15], [16]])).toEqual([[0], [400]]);
+    expect(F.blaresept([["to tusen"]], [["2026-03-01"]])[0][0]).toEqual({ error: "#VALUE!", message: expect.stringMatching(/^pris:/) });
+    expect(F.blaresept([[600]], [["2026-03-01"]], [["ung"]])[0][0]).toEqual({ error: "#VALUE!", message: expect.stringMatching(/^alder:/) });
+    expect(isError(F.blaresept([[600]], [["2024-12-31"]])[0][0])).toBe(true); // before the file's first date
+  });
+
+  // New rule files answer through TILSKUDD/REGEL with the document's printed figures.
+  test("TILSKUDD and REGEL answer the new 2026 rule files", () => {
+    expect(F.tilskudd([["rhf-fordeling-2026"]], [["tiltak=poliklinikk-egenandel; rhf=helse-vest"]], [["2026-01-01"]], null as never, [["belop_mill"]])).toEqual([[52.3]]); // L13002
+    expect(F.tilskudd([["isf-andel"]], [["fagomrade=somatikk; belop=1000"]], [["2026-01-01"]], null as never, [["basis"]])).toEqual([[700]]); // L1509–1511
+    expect(F.tilskudd([["lis1-stillinger"]], [[""]], [["2026-01-01"]], [["legeforeningen-2026"]], [["nye_stillinger"]])).toEqual([[30]]); // 000 L379–381
+    expect(F.regel([["effektiviseringskrav"]], [["del=underliggende-etater"]], [["2026-01-01"]], null as never, null as never)).toEqual([[106]]); // L1968–1974
   });
 });

@@ -193,3 +193,24 @@ const haveCsv = fs.existsSync(CSV);
     expect(coincidences).toEqual([]);
   });
 });
+
+describe("serie egenbetaling: the 3,9 % user-fee indexing (003 L2014–2018)", () => {
+  const defl = (belop: string, fra: number, til: number) =>
+    ok(evaluate(set, "deflator", { date: `${til}-01-01`, facts: { belop, fra, til, serie: "egenbetaling" } })).result as Record<string, string>;
+
+  it("explains the 128 kr rise of the egenandelstak: 3 278 (L31129–31131) × 1,039 rounds to 3 406 (L31171–31175)", () => {
+    const indexed = defl("3278", 2025, 2026).belop;
+    expect(indexed).toBe("3405.842");
+    expect(roundToWhole(indexed)).toBe(3406);
+    expect(roundToWhole(indexed) - 3278).toBe(128);
+  });
+
+  it("agrees with the egenandelstak rule file's two dated values", () => {
+    const tak = (date: string, ar: number) => ok(evaluate(set, "egenandelstak", { date, facts: { ar, betalt: 0 } })).result as Record<string, string>;
+    expect(roundToWhole(defl(tak("2025-01-01", 2025).tak, 2025, 2026).belop)).toBe(Number(tak("2026-01-01", 2026).tak));
+  });
+
+  it("no rate outside 2025–2026 (the document gives none): an error, not a guess", () => {
+    expect(evaluate(set, "deflator", { date: "2027-01-01", facts: { belop: "100", fra: 2026, til: 2027, serie: "egenbetaling" } }).ok).toBe(false);
+  });
+});

@@ -199,3 +199,71 @@ describe("eligibility boundaries", () => {
     expect(res("gjor-kloke-valg", {}, "2026-01-01").belop_mill).toBe("0");
   });
 });
+
+describe("issue 14: per-RHF splits and totals the document prints (seed 003)", () => {
+  const ISSUE14 = ["rhf-fordeling-2026", "isf-andel", "isf-aktivitetsvekst", "laboratorierefusjon", "lis1-stillinger", "effektiviseringskrav"];
+  it.each(ISSUE14)("%s loads and its embedded tests pass on both engines", async (id) => {
+    expect(set.broken.filter((b) => b.id === id)).toEqual([]);
+    const results = (await runEmbeddedTests(set)).filter((r) => r.ruleFile === id);
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.filter((r) => !r.passed)).toEqual([]);
+  });
+
+  // Parts as printed: L13001–13004 (271), L13025–13028 (31), L13083–13086 (40, total L13065–13067), L13143–13146 (21,3).
+  // Each total is printed as a whole figure or with one decimal, the parts with one decimal: the parts must add up exactly.
+  it.each([
+    ["poliklinikk-egenandel", "271", ["147.3", "52.3", "38.6", "32.8"]],
+    ["gebyr-manglende-fremmote", "31", ["16.9", "6", "4.4", "3.7"]],
+    ["helseteam-barnevern", "40", ["21.7", "7.7", "5.7", "4.9"]],
+    ["lis1-innfasing", "21.3", ["11.6", "4.1", "3", "2.6"]],
+  ] as const)("%s: the four RHF parts are the printed ones and add up to the printed total %s", (tiltak, total, parts) => {
+    const got = RHF.map((rhf) => res("rhf-fordeling-2026", { tiltak, rhf }));
+    expect(got.map((r) => r.belop_mill)).toEqual([...parts]);
+    expect(got.map((r) => String(r.post))).toEqual(RHF.map((r) => POST[r]));
+    expect(new Set(got.map((r) => r.total_mill))).toEqual(new Set([total]));
+    expect(text(sum(got.map((r) => r.belop_mill)))).toBe(text(dec(total)));
+  });
+
+  it("the no-show saving follows the basis key to one decimal; the health teams are within 0,2 mill. of it (the text: «basert på fordelingsnøkkel … i all hovedsak»)", () => {
+    for (const rhf of RHF) {
+      const key = dec(res("rhf-fordelingsnokkel", { rhf }).nokkel);
+      const gebyr = dec(res("rhf-fordeling-2026", { tiltak: "gebyr-manglende-fremmote", rhf }).belop_mill);
+      expect([rhf, text(roundHalfAwayFromZero(key.times(31) as Decimal, 1))]).toEqual([rhf, text(gebyr)]);
+      const team = dec(res("rhf-fordeling-2026", { tiltak: "helseteam-barnevern", rhf }).belop_mill);
+      expect([rhf, (key.times(40).minus(team).abs() as Decimal).lte(0.2)]).toEqual([rhf, true]);
+    }
+  });
+
+  // L1968–1974: «totalt 300 mill. kroner, hvorav 106 … og 194 …».
+  it("the efficiency cut: 106 + 194 = 300", () => {
+    const part = (del: string) => res("effektiviseringskrav", { del }).belop_mill;
+    expect(text(sum([part("underliggende-etater"), part("spesialisthelsetjenesten-administrasjon")]))).toBe(text(dec(part("total"))));
+    expect(part("total")).toBe("300");
+  });
+
+  // L13465–13474 and L1509–1511: 40 % before 2025, 30 % from 2025 and in 2026; L13495–13498: about 25 % in PHV/TSB.
+  it("ISF split: basis + ISF = the amount, at the share in force on the date", () => {
+    for (const [date, fagomrade, share] of [["2024-06-01", "somatikk", "0.4"], ["2026-01-01", "somatikk", "0.3"], ["2026-01-01", "psykisk-helsevern-tsb", "0.25"]]) {
+      const r = res("isf-andel", { fagomrade, belop: "1234.5" }, date);
+      expect([date, fagomrade, r.isf_andel]).toEqual([date, fagomrade, share]);
+      expect(text(sum([r.isf, r.basis]))).toBe("1234.5");
+    }
+  });
+
+  // L1992–2000 and L2037–2043: from 1 May 2026 no refund for analyses ordered without a public contract.
+  it("lab refunds end on 2026-05-01 for rekvirenter uten avtale, and only for them", () => {
+    const ytes = (rekvirent: string, date: string) => res("laboratorierefusjon", { rekvirent, laboratorium: "folketrygden" }, date).ytes_refusjon;
+    expect([ytes("uten-avtale", "2026-04-30"), ytes("uten-avtale", "2026-05-01"), ytes("med-avtale", "2026-05-01")]).toEqual([true, false, true]);
+    expect(res("laboratorierefusjon", { rekvirent: "med-avtale", laboratorium: "helseforetak" }).underregulering_pst).toBe("1");
+  });
+
+  // 000 L379–381: «minimum 30 nye LIS1-stillinger»; 003 L30006–30016: 66 in 2024, 34 from 2025.
+  it("LIS1: the scenario legeforeningen-2026 asks for at least 30 new posts in 2026", () => {
+    const lis = (date: string, scenario: string | null = null) => {
+      const o = evaluate(set, "lis1-stillinger", { facts: {}, date, scenario });
+      if (!o.ok) throw new Error(o.error.message);
+      return (o.value.result as Record<string, unknown>).nye_stillinger;
+    };
+    expect([lis("2024-06-01"), lis("2025-06-01"), lis("2026-06-01"), lis("2026-06-01", "legeforeningen-2026")]).toEqual([66, 34, 0, 30]);
+  });
+});

@@ -11,7 +11,7 @@ import { runEmbeddedTests } from "../src/rules/run-tests";
 
 const RULES = path.join(__dirname, "..", "rules");
 const set = loadRuleFolder(RULES);
-const MINE = ["user-fees/egenandel.json", "user-fees/egenandelstak.json", "scenarios/legeforeningen-2026.json", "scenarios/regjeringen-meld-st-23.json"];
+const MINE = ["user-fees/egenandel.json", "user-fees/egenandelstak.json", "user-fees/blaresept.json", "user-fees/tannhelse-unge-voksne.json", "scenarios/legeforeningen-2026.json", "scenarios/regjeringen-meld-st-23.json"];
 
 type Q = { facts: Record<string, unknown>; date: string; scenario?: string };
 
@@ -84,12 +84,32 @@ describe("egenandel (Prop. 1 S 2025–2026)", () => {
 });
 
 describe("egenandelstak", () => {
-  // 003 L31129–31131: 2025 tak 3 278 kr; L31099 / L31174–31175: 2026 tak 3 406 kr.
-  test.each(["2024-01-01", "2025-06-30", "2026-11-23", "2031-01-01"])("ar=2025 betalt=1000 gives tak 3278 regardless of date %s", (date) =>
-    both("egenandelstak", { date, facts: { ar: 2025, betalt: 1000 } }, { tak: "3278", gjenstar: "2278", frikort: false }));
+  // 003 L31129–31131: 2025 tak 3 278 kr; L31099 / L31174–31175: 2026 tak 3 406 kr. One dated parameter, asked in the year.
+  test.each(["2025-01-01", "2025-06-30", "2025-12-31"])("ar=2025 betalt=1000 gives tak 3278 on %s", (date) =>
+    both("egenandelstak", { date, facts: { ar: 2025, betalt: 1000 } }, { tak: "3278", teller: "1000", teller_ikke: "0", gjenstar: "2278", frikort: false }));
   test("2026: tak 3406, frikort when reached", async () => {
-    await both("egenandelstak", { date: "2026-08-01", facts: { ar: 2026, betalt: "3405,5" } }, { tak: "3406", gjenstar: "0.5", frikort: false });
-    await both("egenandelstak", { date: "2026-08-01", facts: { ar: 2026, betalt: 3406 } }, { tak: "3406", gjenstar: "0", frikort: true });
+    await both("egenandelstak", { date: "2026-08-01", facts: { ar: 2026, betalt: "3405,5" } }, { tak: "3406", teller: "3405.5", teller_ikke: "0", gjenstar: "0.5", frikort: false });
+    await both("egenandelstak", { date: "2026-08-01", facts: { ar: 2026, betalt: 3406 } }, { tak: "3406", teller: "3406", teller_ikke: "0", gjenstar: "0", frikort: true });
+  });
+  test("a year asked on a date in another year is an error on both engines, never the other year's cap", async () => {
+    for (const q of [{ date: "2026-08-01", facts: { ar: 2025, betalt: 0 } }, { date: "2025-08-01", facts: { ar: 2026, betalt: 0 } }]) {
+      expect(evaluate(set, "egenandelstak", q).ok).toBe(false);
+      expect((await evaluateReference(set, "egenandelstak", q)).ok).toBe(false);
+    }
+  });
+  // 003 L31118–31127: the services whose fees count; L13013–13015: the no-show fee does not.
+  test("payments by service: only the listed services count", async () => {
+    const listed = { legehjelp: 300, psykologhjelp: 300, poliklinikk: 300, blaresept: 300, pasientreiser: 300, fysioterapi: 300, tannbehandling: 300, opptrening: 300, behandlingsreiser: 300 };
+    await both("egenandelstak", { date: "2026-06-01", facts: { ar: 2026, ...listed, gebyr: 1772, annet: 500 } },
+      { tak: "3406", teller: "2700", teller_ikke: "2272", gjenstar: "706", frikort: false });
+  });
+  test("no year-key parameters (tak_ÅÅÅÅ) or 1900 dates remain in any rule file", () => {
+    for (const f of set.files.values()) {
+      for (const [name, p] of Object.entries(f.file.parameters)) {
+        expect({ file: f.file.id, name, yearKey: /_(19|20)\d\d$/.test(name) }).toEqual({ file: f.file.id, name, yearKey: false });
+        expect({ file: f.file.id, name, from: p.values[0].from < "2000-01-01" }).toEqual({ file: f.file.id, name, from: false });
+      }
+    }
   });
 });
 
@@ -106,9 +126,9 @@ describe("scenario legeforeningen-2026 (000 L465, L467–469)", () => {
   test("before the scenario's start (2026-01-01) the base limit 16 holds", () =>
     both("egenandel", { date: "2025-12-31", scenario: "legeforeningen-2026", facts: { alder: 19, tjeneste: "fastlege" } }, { betaler: true, grunn: "ingen-fritak" }));
   test("tak 2026: 3406 (government) vs 3278 (frozen at the 2025 level)", async () => {
-    await both("egenandelstak", { date: "2026-08-01", facts: { ar: 2026, betalt: 0 } }, { tak: "3406", gjenstar: "3406", frikort: false });
-    await both("egenandelstak", { date: "2026-08-01", scenario: "legeforeningen-2026", facts: { ar: 2026, betalt: 0 } }, { tak: "3278", gjenstar: "3278", frikort: false });
-    await both("egenandelstak", { date: "2025-03-01", scenario: "legeforeningen-2026", facts: { ar: 2026, betalt: 0 } }, { tak: "3278", gjenstar: "3278", frikort: false });
+    await both("egenandelstak", { date: "2026-08-01", facts: { ar: 2026, betalt: 0 } }, { tak: "3406", teller: "0", teller_ikke: "0", gjenstar: "3406", frikort: false });
+    await both("egenandelstak", { date: "2026-08-01", scenario: "legeforeningen-2026", facts: { ar: 2026, betalt: 0 } }, { tak: "3278", teller: "0", teller_ikke: "0", gjenstar: "3278", frikort: false });
+    await both("egenandelstak", { date: "2025-03-01", scenario: "legeforeningen-2026", facts: { ar: 2025, betalt: 0 } }, { tak: "3278", teller: "0", teller_ikke: "0", gjenstar: "3278", frikort: false });
   });
   test("trace marks the scenario's parameter", () => {
     const o = evaluate(set, "egenandel", { date: "2026-09-01", scenario: "legeforeningen-2026", facts: { alder: 19, tjeneste: "fastlege" } }, { trace: true });
@@ -122,5 +142,48 @@ describe("scenario regjeringen-meld-st-23 (001 L1344–1346)", () => {
   test("18 exempt, 19 pays from 2026-08-01", async () => {
     await both("egenandel", { date: "2026-08-01", scenario: "regjeringen-meld-st-23", facts: { alder: 18, tjeneste: "fastlege" } }, { betaler: false, grunn: "ung-fastlege-legevakt" });
     await both("egenandel", { date: "2026-08-01", scenario: "regjeringen-meld-st-23", facts: { alder: 19, tjeneste: "fastlege" } }, { betaler: true, grunn: "ingen-fritak" });
+  });
+});
+
+describe("issue 14: user-fee rules the documents state (seed 003)", () => {
+  test("blaresept, tannhelse-unge-voksne load and their embedded tests pass on both engines", async () => {
+    expect(set.problems.filter((p) => /blaresept|tannhelse-unge-voksne/.test(p.file))).toEqual([]);
+    const results = (await runEmbeddedTests(set)).filter((r) => r.ruleFile === "blaresept" || r.ruleFile === "tannhelse-unge-voksne");
+    expect(results.length).toBeGreaterThan(10);
+    expect(results.filter((r) => !r.passed)).toEqual([]);
+  });
+  // L30928–30930: 2025 «50 pst., men maksimalt 520 kroner per resept»; L30948–30952: from 1.1.2026 «60 pst., men maksimalt 400 kroner per utlevering».
+  test("blå resept: 50 %/520 kr per resept in 2025, 60 %/400 kr per utlevering from 2026-01-01", async () => {
+    await both("blaresept", { date: "2025-12-31", facts: { pris: 800 } }, { egenandel: "400", grunn: "ingen-fritak", per: "resept", inngar_i_frikort: true });
+    await both("blaresept", { date: "2025-12-31", facts: { pris: 1200 } }, { egenandel: "520", grunn: "ingen-fritak", per: "resept", inngar_i_frikort: true });
+    await both("blaresept", { date: "2026-01-01", facts: { pris: 500 } }, { egenandel: "300", grunn: "ingen-fritak", per: "utlevering", inngar_i_frikort: true });
+    await both("blaresept", { date: "2026-01-01", facts: { pris: 800 } }, { egenandel: "400", grunn: "ingen-fritak", per: "utlevering", inngar_i_frikort: true });
+  });
+  // L30932: «Barn under 16 år betaler ikke egenandel.»
+  test("blå resept: children under 16 pay nothing, age from a birth date too", async () => {
+    await both("blaresept", { date: "2026-05-09", facts: { pris: 800, fodselsdato: "2010-05-10" } }, { egenandel: "0", grunn: "under-16", per: "utlevering", inngar_i_frikort: false });
+    await both("blaresept", { date: "2026-05-10", facts: { pris: 800, fodselsdato: "2010-05-10" } }, { egenandel: "400", grunn: "ingen-fritak", per: "utlevering", inngar_i_frikort: true });
+  });
+  // L24727–24728: the under-26 exemption «er innført fra 1. januar 2025»; before it the old rule (under 18, see the file's interpretation).
+  test("PHV/TSB before 2025-01-01: the old rule, not an error naming another parameter", async () => {
+    await both("egenandel", { date: "2024-12-31", facts: { alder: 17, tjeneste: "tsb" } }, { betaler: false, grunn: "ung-phv-tsb" });
+    await both("egenandel", { date: "2024-12-31", facts: { alder: 18, tjeneste: "psykisk-helsevern" } }, { betaler: true, grunn: "ingen-fritak" });
+    await both("egenandel", { date: "2025-01-01", facts: { alder: 18, tjeneste: "psykisk-helsevern" } }, { betaler: false, grunn: "ung-phv-tsb" });
+  });
+  // L31515–31519 (fysioterapi), L30424–30426 (tannbehandling), L34719–34722 (19–28, 75 %), L2871–2874 (bedøvelse/bandasjer under 16 from 1.7.2025).
+  test("every service the documents name is known; an unknown one is still rejected", async () => {
+    await both("egenandel", { date: "2026-03-01", facts: { alder: 40, tjeneste: "fysioterapi" } }, { betaler: true, grunn: "ingen-fritak" });
+    await both("egenandel", { date: "2026-03-01", facts: { alder: 40, tjeneste: "tannbehandling" } }, { betaler: true, grunn: "ingen-fritak" });
+    await both("egenandel", { date: "2026-03-01", facts: { alder: 24, tjeneste: "offentlig-tannhelse" } }, { betaler: true, grunn: "ung-voksen-75-pst" });
+    await both("egenandel", { date: "2025-06-30", facts: { alder: 12, tjeneste: "bedovelse" } }, { betaler: true, grunn: "ingen-fritak" });
+    await both("egenandel", { date: "2025-07-01", facts: { alder: 12, tjeneste: "bedovelse" } }, { betaler: false, grunn: "under-16-bedovelse-bandasje" });
+    await both("egenandel", { date: "2025-07-01", facts: { alder: 12, tjeneste: "bandasjemateriell" } }, { betaler: false, grunn: "under-16-bedovelse-bandasje" });
+    const q = { date: "2026-03-01", facts: { alder: 40, tjeneste: "kiropraktor" } };
+    const a = evaluate(set, "egenandel", q);
+    expect(a.ok ? null : a.error.message).toMatch(/tjeneste: forventet en av .*fysioterapi.*bedovelse/);
+    expect((await evaluateReference(set, "egenandel", q)).ok).toBe(false);
+  });
+  test("offentlig tannhelse: 75 % of the cost covered for 19–28", async () => {
+    await both("tannhelse-unge-voksne", { date: "2026-03-01", facts: { alder: 25, utgift: 2000 } }, { dekningsandel: "0.75", dekket: "1500", egenbetaling: "500" });
   });
 });
