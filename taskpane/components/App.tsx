@@ -8,7 +8,9 @@ import { todayIso } from "../../src/util/today";
 import type { WorkbookPort, SelectedCell } from "../workbook-port";
 import { PreviewPort } from "../preview-port";
 import { auditEntry, AuditEntry, auditRow, CheckRun, Finding, parseBudsjettCall, runCheck, scenarioParameters, scenarioQuestions, SEVERITY_COLOR, SEVERITY_ORDER, traceFunctionCall } from "../core";
-import { Lang, nbNumber, translator } from "../i18n";
+import { fromText, Key, Lang, nbDate, nbNumber, parseNbDate, translator } from "../i18n";
+
+const DOMAIN_KEYS = new Set(["budget-post", "grant", "user-fee", "deflator"]);
 import { TraceView } from "./TraceView";
 import { Grid } from "./Grid";
 
@@ -88,7 +90,9 @@ export function App({ port, set, onDropFile }: AppProps) {
         {onDropFile && (
           <label className="open-file">
             {t("dropHint")}{" "}
-            <input type="file" accept=".xlsx" data-testid="open-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) onDropFile(f); }} />
+            {/* The browser's own file button says «Choose File» in an English browser: ours is labelled in the pane's language. */}
+            <span className="file-button" data-testid="choose-file">{t("chooseFile")}</span>
+            <input type="file" accept=".xlsx" data-testid="open-file" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) onDropFile(f); }} />
           </label>
         )}
         <Grid port={preview} />
@@ -110,6 +114,7 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
   }, [described, checkable]);
   const [chosen, setChosen] = React.useState<Set<string>>(() => new Set(checkable));
   const [date, setDate] = React.useState(todayIso());
+  const [dateText, setDateText] = React.useState(nbDate(date));
   const [busy, setBusy] = React.useState(false);
   const [progress, setProgress] = React.useState(0);
 
@@ -132,7 +137,7 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
         <legend>{t("ruleSets")}</legend>
         {groups.map(([domain, files]) => (
           <div key={domain} className="group">
-            <Text weight="semibold">{domain}</Text>
+            <Text weight="semibold">{DOMAIN_KEYS.has(domain) ? t(`domain_${domain}` as Key) : domain}</Text>
             {files.map((f) => (
               <Checkbox key={f.id} checked={chosen.has(f.id)} data-testid={`rs-${f.id}`}
                 label={`${f.id} v${f.version} – ${f.title}`}
@@ -142,10 +147,12 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
         ))}
       </fieldset>
       <Field label={t("date")}>
-        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} data-testid="check-date" />
+        {/* A text field in nb-NO form: Chromium's date field follows the browser's locale (12/02/2026 in English). */}
+        <Input value={dateText} placeholder="dd.mm.åååå" onChange={(_, d) => { setDateText(d.value); const iso = parseNbDate(d.value); if (iso) setDate(iso); }} data-testid="check-date" />
       </Field>
+      {parseNbDate(dateText) === null && <p className="hint" role="alert" data-testid="date-problem">{t("badDate")}</p>}
       <div className="buttons">
-        <Button appearance="primary" onClick={doRun} disabled={busy} data-testid="run-check">{busy ? t("running") : t("run")}</Button>
+        <Button appearance="primary" onClick={doRun} disabled={busy || parseNbDate(dateText) === null} data-testid="run-check">{busy ? t("running") : t("run")}</Button>
       </div>
       {busy && <ProgressBar value={progress} thickness="large" aria-label={t("running")} />}
       {run && (
@@ -230,7 +237,7 @@ function TraceTab({ port, set, t, run, safe, active }: { port: WorkbookPort; set
               {touching.length === 0 && <p>{run ? t("noChecksOnCell") : t("notTraceable")}</p>}
               {touching.map((f, i) => (
                 <div key={i} className={`finding-trace ${f.severity}`}>
-                  <p><Badge color={f.severity === "error" ? "danger" : f.severity === "warning" ? "warning" : "informative"}>{f.severity}</Badge> {f.message} <code>{f.ruleFile}/{f.rule}</code> v{f.ruleFileVersion} sha256 {f.ruleFileHash.slice(0, 12)}…</p>
+                  <p><Badge color={f.severity === "error" ? "danger" : f.severity === "warning" ? "warning" : "informative"}>{t(`sev_${f.severity}`)}</Badge> {f.message} <code>{f.ruleFile}/{f.rule}</code> v{f.ruleFileVersion} sha256 {f.ruleFileHash.slice(0, 12)}…</p>
                   {f.trace && <TraceView trace={f.trace} t={t} />}
                 </div>
               ))}
@@ -263,7 +270,7 @@ function AuditTab({ t, audit }: { t: T; audit: AuditEntry[] }) {
       <ul className="audit" data-testid="audit-list">
         {audit.map((a, i) => (
           <li key={i}>
-            <strong>{a.time.replace("T", " ").slice(0, 19)}</strong> {a.user ? `· ${a.user}` : ""} · {a.sheet} {a.range} · {t("counts")}: {a.counts.error} / {a.counts.warning} / {a.counts.info}
+            <strong>{nbDate(a.time)}</strong> {a.user ? `· ${a.user}` : ""} · {a.sheet} {a.range} · {t("counts")}: {a.counts.error} / {a.counts.warning} / {a.counts.info}
             <br />
             <small>{a.ruleFiles.map((r) => `${r.id}@${r.version} ${r.hash.slice(0, 12)}`).join(", ")}</small>
           </li>
@@ -295,7 +302,7 @@ function ScenarioTab({ set, t }: { set: RuleSet; t: T }) {
             <tbody>
               {questions.map((q, i) => (
                 <tr key={i} data-testid="scenario-row" data-label={q.label}>
-                  <td>{q.label} ({q.output}, {q.date})</td>
+                  <td>{q.label} ({q.output}, {nbDate(q.date)})</td>
                   <td className="num">{q.error ? q.error : fmt(q.base)}</td>
                   <td className="num">{q.error ? "" : fmt(q.scenario)}</td>
                   <td className="num" data-testid="scenario-diff">{q.difference !== null ? nbNumber(q.difference) : q.base !== q.scenario ? "endret" : "–"}</td>
@@ -309,8 +316,8 @@ function ScenarioTab({ set, t }: { set: RuleSet; t: T }) {
               {params.map((p, i) => (
                 <tr key={i}>
                   <td>{p.ruleFile}.{p.parameter}<br /><small>{p.note}</small></td>
-                  <td className="num">{fmt(p.base)} <small>({t("from")} {p.baseFrom})</small></td>
-                  <td className="num">{fmt(p.scenario)} <small>({t("from")} {p.scenarioFrom})</small></td>
+                  <td className="num">{fmt(p.base)} <small>({fromText(t, p.baseFrom)})</small></td>
+                  <td className="num">{fmt(p.scenario)} <small>({fromText(t, p.scenarioFrom)})</small></td>
                   <td className="num">{p.difference !== null ? nbNumber(p.difference) : "–"}</td>
                 </tr>
               ))}
