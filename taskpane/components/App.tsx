@@ -10,6 +10,8 @@ import { PreviewPort } from "../preview-port";
 import { auditEntry, AuditEntry, auditRow, CheckRun, Finding, parseBudsjettCall, runCheck, scenarioParameters, scenarioQuestions, SEVERITY_COLOR, SEVERITY_ORDER, traceFunctionCall } from "../core";
 import { fromText, Key, Lang, nbDate, nbNumber, parseNbDate, translator } from "../i18n";
 
+import { rankFindings } from "../../src/budget/rank-findings";
+
 const DOMAIN_KEYS = new Set(["budget-post", "grant", "user-fee", "deflator"]);
 import { TraceView } from "./TraceView";
 import { Grid } from "./Grid";
@@ -131,6 +133,7 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
     }
   });
   const findings = run?.report.findings ?? [];
+  const ranked = React.useMemo(() => rankFindings(findings), [findings]);
   return (
     <section aria-label={t("tabCheck")}>
       <fieldset className="rulesets">
@@ -166,15 +169,22 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
             <Button size="small" onClick={safe(async () => { await port.clearMarks(run.sheet); setNotice(t("marksCleared")); })} data-testid="clear-marks">{t("clearMarks")}</Button>
           </div>
           {findings.length === 0 && <p>{t("noFindings")}</p>}
+          {/* Errors first; warnings and info per chapter, the largest change first (as the CLI ranks them). */}
           {SEVERITY_ORDER.map((sev) => {
-            const list = findings.filter((f) => f.severity === sev);
-            if (!list.length) return null;
+            const groups = ranked.filter((g) => g.severity === sev);
+            const count = groups.reduce((n, g) => n + g.findings.length, 0);
+            if (!count) return null;
             return (
               <section key={sev} className={`findings ${sev}`} aria-label={t(sev)}>
-                <h3>{t(sev)} ({list.length})</h3>
-                <ul>
-                  {list.map((f, i) => <FindingItem key={i} f={f} onSelect={safe(() => port.selectCell(f.sheet, f.cell))} />)}
-                </ul>
+                <h3>{t(sev)} ({count})</h3>
+                {groups.map((g, gi) => (
+                  <React.Fragment key={gi}>
+                    {sev !== "error" && g.kap !== null && <h4 className="chapter" data-testid="finding-chapter">Kap. {g.kap} ({g.findings.length})</h4>}
+                    <ul>
+                      {g.findings.map((f, i) => <FindingItem key={i} f={f} onSelect={safe(() => port.selectCell(f.sheet, f.cell))} />)}
+                    </ul>
+                  </React.Fragment>
+                ))}
               </section>
             );
           })}
