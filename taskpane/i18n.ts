@@ -53,6 +53,18 @@ const nb = {
   language: "English",
   yes: "ja",
   no: "nei",
+  sev_error: "Feil",
+  sev_warning: "Advarsel",
+  sev_info: "Merknad",
+  "domain_budget-post": "Budsjettposter",
+  domain_grant: "Tilskudd",
+  "domain_user-fee": "Egenandeler",
+  domain_deflator: "Deflatorer",
+  chooseFile: "Velg arbeidsbok (.xlsx) …",
+  noFileChosen: "ingen fil valgt",
+  otherwise: "standardsvaret (ingen regel slo til)",
+  always: "uten startdato",
+  badDate: "Skriv datoen som dd.mm.åååå, f.eks. 01.01.2026",
   pays: "betaler",
   from: "fra",
   user: "Bruker",
@@ -113,6 +125,18 @@ const en: Dict = {
   language: "Norsk",
   yes: "yes",
   no: "no",
+  sev_error: "Error",
+  sev_warning: "Warning",
+  sev_info: "Info",
+  "domain_budget-post": "Budget posts",
+  domain_grant: "Grants",
+  "domain_user-fee": "User fees",
+  domain_deflator: "Deflators",
+  chooseFile: "Choose workbook (.xlsx) …",
+  noFileChosen: "no file chosen",
+  otherwise: "the default answer (no rule fired)",
+  always: "no start date",
+  badDate: "Write the date as dd.mm.yyyy, e.g. 01.01.2026",
   pays: "pays",
   from: "from",
   user: "User",
@@ -132,4 +156,30 @@ export function nbNumber(v: unknown, maxDecimals = 3): string {
   if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) v = Number(v);
   if (typeof v !== "number" || !Number.isFinite(v)) return v === null || v === undefined ? "" : String(v);
   return v.toLocaleString("nb-NO", { maximumFractionDigits: maxDecimals }).replace(/\u00a0|\u202f/g, " ").replace(/\u2212/g, "-");
+}
+
+/** nb-NO dates: 2026-12-02 → 02.12.2026; a timestamp 2026-12-02T10:11:12… → 02.12.2026 10:11. Not a date: as given. */
+export function nbDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  return `${m[3]}.${m[2]}.${m[1]}${m[4] ? ` ${m[4]}:${m[5]}` : ""}`;
+}
+
+/** Names whose values are years, shown as written (2025, never «2 025»). */
+export const isYearName = (name: string): boolean => /^(ar|år|aar|fra|til|year|from_year|to_year)$|_ar$|_år$/.test(name);
+
+/** A date as typed in the pane: 01.01.2026 (nb-NO) or 2026-01-01; null when it is neither or not a real day. */
+export function parseNbDate(text: string): string | null {
+  const t = text.trim();
+  const nb = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  const iso = nb ? `${nb[3]}-${nb[2].padStart(2, "0")}-${nb[1].padStart(2, "0")}` : /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : null;
+  if (!iso) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+/** «fra 01.08.2026»; an entry in force from the 1900-01-01 sentinel has no real start and reads «alltid». */
+export function fromText(t: (key: "from" | "always") => string, iso: string | null): string {
+  if (!iso) return "";
+  return iso.startsWith("1900-01-01") ? t("always") : `${t("from")} ${nbDate(iso)}`;
 }

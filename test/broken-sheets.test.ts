@@ -43,17 +43,15 @@ describe("100 000 rows (generated)", () => {
     if (i % 7919 === 3) { cells.push([kap, post, `Post ${i}`, "", "12 345", "tolv", i]); bad.set(row, `F${row}`); continue; }
     cells.push([kap, post, `Post ${i}`, i % 3 === 0 ? "kan overføres" : "", i * 1.5, `${i},5`, i]);
   }
-  it("reads every row, reports each bad cell once, in reasonable time", () => {
-    const t = Date.now();
+  // How long this takes is measured by the bench, not asserted here: a loaded machine must not fail a correct reader.
+  it("reads every row and reports each bad cell once", () => {
     const r = readBudgetTable(cells);
-    const ms = Date.now() - t;
     expect(r.model.posts).toHaveLength(N);
     expect(r.problems.map((p) => p.cell).sort()).toEqual([...bad.values()].sort());
     expect(r.problems.every((p) => p.message.includes("Saldert budsjett 2025: forventet et beløp"))).toBe(true);
     const p = r.model.posts[10];
     expect(p).toMatchObject({ kap: 700, post: 11, regnskap_2024: 15, saldert_2025: 10.5, forslag_2026: 10, row: 12 });
     expect(r.model.posts.some((x) => Number.isNaN(x.regnskap_2024) || Number.isNaN(x.saldert_2025))).toBe(false);
-    expect(ms).toBeLessThan(10_000);
   });
 });
 

@@ -9,7 +9,6 @@ const FILES = ['hod-2026.csv', 'hod-2026-chapters.csv', 'hod-2026-endringsomtale
 const haveSeed = fs.existsSync(DEFAULT_SEED);
 
 (haveSeed ? describe : describe.skip)('build-budget', () => {
-  jest.setTimeout(120_000);
   const dirs: string[] = [];
   const lines: string[] = [];
 

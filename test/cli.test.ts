@@ -1,5 +1,6 @@
 /** The CLI as a user runs it: commands, JSON shape, exit codes, messages for bad input. */
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
+import * as os from "os";
 import * as path from "path";
 import { main } from "../src/cli/main";
 
@@ -87,13 +88,24 @@ test("check of the real workbook reports no errors", async () => {
   expect(body.counts.error).toBe(0);
   expect(body.ruleFiles.length).toBeGreaterThan(0);
   expect(r.code).toBe(0);
-}, 30000);
+});
 
-test("npx budget-rules runs from the repo (bin script)", () => {
+test("npx budget-rules runs the compiled CLI from the repo (bin script, build/cli.js, no ts-node)", () => {
   const bin = path.join(__dirname, "..", "bin", "budget-rules.js");
-  const out = execFileSync(process.execPath, [bin, "eval", "egenandel", "--date", "2026-08-01", "alder=17", "tjeneste=legevakt", "--json"], { encoding: "utf8" });
-  expect(JSON.parse(out).result.betaler).toBe(false);
+  // jest's globalSetup built build/cli.js: the bin must run it as it is, neither rebuilding nor compiling TypeScript.
+  const recorder = path.join(__dirname, "helpers", "record-requires.js");
+  const run = spawnSync(process.execPath, ["-r", recorder, bin, "eval", "egenandel", "--date", "2026-08-01", "alder=17", "tjeneste=legevakt", "--json"], { encoding: "utf8", cwd: os.tmpdir() });
+  expect(run.status).toBe(0);
+  expect(JSON.parse(run.stdout).result.betaler).toBe(false);
+  const required: string[] = JSON.parse(/REQUIRED (.*)/.exec(run.stderr)![1]);
+  expect(required.some((r) => r.endsWith(path.join("build", "cli.js")) || r === "esbuild")).toBe(false); // loaded from the code cache path, not rebuilt
+  expect(required.filter((r) => /ts-node|typescript/.test(r))).toEqual([]);
+  expect(run.stderr).not.toMatch(/bygger build/);
+  // From another folder the rule files and the bundled Prop. 1 S reference (sheets/) are still found.
+  const check = spawnSync(process.execPath, [bin, "check", path.join(__dirname, "..", "sheets", "hod-2026.xlsx"), "--date", "2026-01-01", "--json"], { encoding: "utf8", cwd: os.tmpdir() });
+  expect(check.status).toBe(0);
+  expect(JSON.parse(check.stdout).counts.error).toBe(0);
   const bad = spawnSync(process.execPath, [bin, "eval", "egenandel", "alder=x"], { encoding: "utf8" });
   expect(bad.status).toBe(2);
   expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
-}, 60000);
+});

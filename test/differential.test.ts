@@ -131,7 +131,7 @@ describe.each(folders)("differential: %s", (folder) => {
     all.push(stats);
     expect(stats.mismatches).toEqual([]);
     expect(stats.ok).toBeGreaterThan(0);
-  }, 120_000);
+  });
 
   it("whole-batch errors (unknown rule file, unknown scenario) fill every row like evaluate", () => {
     const rows = [{}, { a: 1 }];

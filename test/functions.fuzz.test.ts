@@ -74,18 +74,14 @@ describe.each([
   beforeAll(() => setRuleSetProvider(() => set));
 
   test.each(cases)("%s returns Excel values or errors and never throws", (name, fn, args) => {
-    let slowest = 0;
     fc.assert(
       fc.property(args, (a) => {
-        const t0 = performance.now();
         const out = fn(...a);
-        slowest = Math.max(slowest, performance.now() - t0);
         checkGrid(out, name === "FORKLAR.KORT");
       }),
       { seed: SEED, numRuns: RUNS },
     );
-    expect(slowest).toBeLessThan(2000); // at most 16 cells per call: anything near this is a hang
-  }, 120000);
+  });
 
   test("domain functions on realistic values agree with REGEL for the same facts", () => {
     fc.assert(

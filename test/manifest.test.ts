@@ -36,7 +36,7 @@ beforeAll(async () => {
   root = doc.OfficeApp as Node;
   root["#name"] = "OfficeApp";
   ensureBuild();
-}, 300000);
+});
 
 describe("manifest.xml structure", () => {
   test("root OfficeApp, TaskPaneApp, top-level elements in schema order", () => {
@@ -158,5 +158,5 @@ describe("the build produces what the manifest names", () => {
     const out = path.join(tmp, "functions.json");
     execFileSync(process.platform === "win32" ? "npx.cmd" : "npx", ["custom-functions-metadata", "generate", "functions/functions.ts", out], { cwd: ROOT, stdio: "pipe" });
     expect(JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"))).toEqual(JSON.parse(fs.readFileSync(out, "utf8")));
-  }, 60000);
+  });
 });

@@ -54,7 +54,9 @@ function referenceFacts(p: BudgetPost, reference?: PropReference): FactRow {
   if (!reference) return { ...none, omtale_type: null, omtale_linje: null, omtale_tekst: null };
   // What the document says about this post's change: its own statement, else its chapter's.
   const statement = reference.statements.get(referenceKey(p.kap, p.post)) ?? reference.statements.get(referenceKey(p.kap, null));
-  const said = { omtale_type: statement?.kind ?? "ingen-omtale", omtale_linje: statement?.line ?? null, omtale_tekst: statement?.text ?? null };
+  // Without a statement, the post's own section is what the officer should read (never another chapter's text).
+  const own = statement ?? reference.postTexts.get(referenceKey(p.kap, p.post));
+  const said = { omtale_type: statement?.kind ?? "ingen-omtale", omtale_linje: own?.line ?? null, omtale_tekst: own?.text ?? null };
   const r = reference.posts.get(referenceKey(p.kap, p.post));
   if (!r) return { ...none, i_prop: false, ...said };
   const differs = AMOUNT_COLUMNS.filter((c) => r[c] !== p[c]);

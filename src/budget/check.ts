@@ -24,6 +24,8 @@ export interface Finding {
   rule: string;
   kap?: number;
   post?: number;
+  /** The post's (or chapter's) change Saldert 2025 → Forslag 2026, for ranking findings by size (1 000 kr, %). */
+  change?: { amount: number | null; percent: number | null };
   trace?: Trace;
 }
 
@@ -114,6 +116,7 @@ export function checkBudget(model: BudgetModel, set: RuleSet, opts: { date: stri
           cell: cellOf(model, hit.kolonne as string | undefined, row),
           message: fillTemplate(String(hit.melding ?? hit.regel), facts),
           rule: String(hit.regel ?? ""),
+          change: changeOf(facts),
           trace: outcome.value.trace,
         });
       }
@@ -130,6 +133,12 @@ export function checkBudget(model: BudgetModel, set: RuleSet, opts: { date: stri
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return { sheet: model.sheetName, date: opts.date, scenario: opts.scenario ?? null, ruleFiles: checked, findings, counts };
+}
+
+function changeOf(facts: FactRow): Finding["change"] {
+  const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  const amount = num(facts.endring_belop) ?? (num(facts.sum_forslag_2026) !== null && num(facts.sum_saldert_2025) !== null ? (facts.sum_forslag_2026 as number) - (facts.sum_saldert_2025 as number) : null);
+  return { amount, percent: num(facts.endring_pst) };
 }
 
 function chapterRow(c: BudgetChapter): number | undefined {

@@ -5,8 +5,19 @@ import { parseReference, PropReference } from "./reference";
 
 let cached: PropReference | null = null;
 
+/** The project's sheets/ folder, found upward from this file: src/budget/ in ts-node and jest, build/ in the compiled CLI. */
+function sheetsDir(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, "sheets");
+    if (fs.existsSync(path.join(candidate, "hod-2026.csv"))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error(`finner ikke sheets/hod-2026.csv over ${__dirname}`);
+}
+
 export function embeddedReference(): PropReference {
-  const sheets = path.join(__dirname, "..", "..", "sheets");
+  const sheets = sheetsDir();
   if (!cached) cached = parseReference(fs.readFileSync(path.join(sheets, "hod-2026.csv"), "utf8"), fs.readFileSync(path.join(sheets, "hod-2026-endringsomtale.csv"), "utf8"));
   return cached;
 }

@@ -7,12 +7,16 @@
 import { parseCsv } from "./csv";
 import type { Amounts } from "./model";
 
-export interface ChangeStatement { line: number; kind: "bare-prisjustering" | "vesentlige-endringer"; text: string }
+export interface ChangeStatement { line: number; kind: "bare-prisjustering" | "ingen-endring" | "vesentlige-endringer"; text: string }
+/** A post's own section in the document (its opening sentences), for posts with no statement about changes. */
+export interface PostText { line: number; text: string }
 
 export interface PropReference {
   posts: Map<string, Amounts & { betegnelse: string }>;
   /** By "kap/post" for a post's own statement and "kap/" for the chapter's. */
   statements: Map<string, ChangeStatement>;
+  /** By "kap/post": the post's own omtale, quoted when neither the post nor its chapter has a statement. */
+  postTexts: Map<string, PostText>;
 }
 
 export const referenceKey = (kap: number, post: number | null): string => `${kap}/${post ?? ""}`;
@@ -34,9 +38,12 @@ export function parseReference(postsCsv: string, statementsCsv = ""): PropRefere
     });
   }
   const statements: PropReference["statements"] = new Map();
+  const postTexts: PropReference["postTexts"] = new Map();
   for (const get of statementsCsv ? rowsOf(statementsCsv) : []) {
     const post = get("post") === "" ? null : Number(get("post"));
-    statements.set(referenceKey(Number(get("kap")), post), { line: Number(get("linje")), kind: get("type") as ChangeStatement["kind"], text: get("tekst") });
+    const key = referenceKey(Number(get("kap")), post);
+    if (get("type") === "postomtale") postTexts.set(key, { line: Number(get("linje")), text: get("tekst") });
+    else statements.set(key, { line: Number(get("linje")), kind: get("type") as ChangeStatement["kind"], text: get("tekst") });
   }
-  return { posts, statements };
+  return { posts, statements, postTexts };
 }

@@ -1,5 +1,6 @@
 /** Reads a budget workbook with exceljs into the reader's cell array: cached formula results as values, formula text alongside. */
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use: it is large, and `eval`/`list` must start fast without it.
+import type ExcelJS from 'exceljs';
 import { readBudgetTable, type BudgetTableRead, type SheetProblem } from './reader';
 import { worksheetCells } from './xlsx-cells';
 
@@ -11,7 +12,8 @@ export interface WorkbookRead extends BudgetTableRead {
 }
 
 export async function readBudgetWorkbook(pathOrBuffer: string | Buffer | ArrayBuffer, sheetName?: string): Promise<WorkbookRead> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook }: typeof ExcelJS = (await import('exceljs')).default;
+  const wb = new Workbook();
   try {
     if (typeof pathOrBuffer === 'string') await wb.xlsx.readFile(pathOrBuffer);
     else await wb.xlsx.load(pathOrBuffer as ArrayBuffer);

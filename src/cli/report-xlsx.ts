@@ -1,9 +1,11 @@
 /** `check --out report.xlsx`: findings and the rule files used, as a workbook an auditor can file. */
-import ExcelJS from "exceljs";
+// exceljs is loaded on first use: it is large, and `eval`/`list` must start fast without it.
+import type ExcelJS from "exceljs";
 import type { CheckReport } from "../budget/check";
 
 export async function writeReportXlsx(r: CheckReport, path: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook }: typeof ExcelJS = (await import("exceljs")).default;
+  const wb = new Workbook();
   wb.creator = "budget-rules";
   const findings = wb.addWorksheet("Funn", { views: [{ state: "frozen", ySplit: 1 }] });
   findings.columns = [

@@ -62,6 +62,13 @@ function runFormulas(ctx: Context, formulas: NamedFormula[], scope: Record<strin
         if (missing !== undefined) fail("no-parameter-value", `formelen for «${name}»: ${missing}`, input);
       }
     }
+    // Inputs are recorded before the formula runs: a formula may overwrite a name it reads (belop = belop * …),
+    // and an auditor redoes the arithmetic from the values it started from.
+    let inputs: Record<string, string> | null = null;
+    if (traces) {
+      inputs = {};
+      for (const i of formula.inputs) inputs[i] = show(scope[i]);
+    }
     let value: unknown;
     try {
       value = formula.evaluate(scope);
@@ -76,9 +83,7 @@ function runFormulas(ctx: Context, formulas: NamedFormula[], scope: Record<strin
     }
     scope[name] = value;
     out[name] = value;
-    if (traces) {
-      const inputs: Record<string, string> = {};
-      for (const i of formula.inputs) inputs[i] = show(scope[i]);
+    if (traces && inputs) {
       traces.push({ name, expr: formula.expr, inputs, value: show(value), round: formula.round, series: record ? record.slice(seriesStart) : undefined });
     }
   }

@@ -8,7 +8,11 @@ import { todayIso } from "../../src/util/today";
 import type { WorkbookPort, SelectedCell } from "../workbook-port";
 import { PreviewPort } from "../preview-port";
 import { auditEntry, AuditEntry, auditRow, brokenRuleSetMessage, CheckRun, Finding, parseBudsjettCall, runCheck, scenarioParameters, scenarioQuestions, SEVERITY_COLOR, SEVERITY_ORDER, traceFunctionCall } from "../core";
-import { Lang, nbNumber, translator } from "../i18n";
+import { fromText, Key, Lang, nbDate, nbNumber, parseNbDate, translator } from "../i18n";
+
+import { rankFindings } from "../../src/budget/rank-findings";
+
+const DOMAIN_KEYS = new Set(["budget-post", "grant", "user-fee", "deflator"]);
 import { TraceView } from "./TraceView";
 import { Grid } from "./Grid";
 
@@ -88,7 +92,9 @@ export function App({ port, set, onDropFile }: AppProps) {
         {onDropFile && (
           <label className="open-file">
             {t("dropHint")}{" "}
-            <input type="file" accept=".xlsx" data-testid="open-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) onDropFile(f); }} />
+            {/* The browser's own file button says «Choose File» in an English browser: ours is labelled in the pane's language. */}
+            <span className="file-button" data-testid="choose-file">{t("chooseFile")}</span>
+            <input type="file" accept=".xlsx" data-testid="open-file" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) onDropFile(f); }} />
           </label>
         )}
         <Grid port={preview} />
@@ -110,6 +116,7 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
   }, [described, checkable]);
   const [chosen, setChosen] = React.useState<Set<string>>(() => new Set(checkable));
   const [date, setDate] = React.useState(todayIso());
+  const [dateText, setDateText] = React.useState(nbDate(date));
   const [busy, setBusy] = React.useState(false);
   const [progress, setProgress] = React.useState(0);
 
@@ -127,6 +134,7 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
   });
   const findings = run?.report.findings ?? [];
   const broken = React.useMemo(() => brokenRuleSetMessage(set), [set]);
+  const ranked = React.useMemo(() => rankFindings(findings), [findings]);
   return (
     <section aria-label={t("tabCheck")}>
       {broken && <MessageBar intent="error" data-testid="broken-rules"><MessageBarBody>{broken}</MessageBarBody></MessageBar>}
@@ -134,7 +142,7 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
         <legend>{t("ruleSets")}</legend>
         {groups.map(([domain, files]) => (
           <div key={domain} className="group">
-            <Text weight="semibold">{domain}</Text>
+            <Text weight="semibold">{DOMAIN_KEYS.has(domain) ? t(`domain_${domain}` as Key) : domain}</Text>
             {files.map((f) => (
               <Checkbox key={f.id} checked={chosen.has(f.id)} data-testid={`rs-${f.id}`}
                 label={`${f.id} v${f.version} – ${f.title}`}
@@ -144,10 +152,12 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
         ))}
       </fieldset>
       <Field label={t("date")}>
-        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} data-testid="check-date" />
+        {/* A text field in nb-NO form: Chromium's date field follows the browser's locale (12/02/2026 in English). */}
+        <Input value={dateText} placeholder="dd.mm.åååå" onChange={(_, d) => { setDateText(d.value); const iso = parseNbDate(d.value); if (iso) setDate(iso); }} data-testid="check-date" />
       </Field>
+      {parseNbDate(dateText) === null && <p className="hint" role="alert" data-testid="date-problem">{t("badDate")}</p>}
       <div className="buttons">
-        <Button appearance="primary" onClick={doRun} disabled={busy} data-testid="run-check">{busy ? t("running") : t("run")}</Button>
+        <Button appearance="primary" onClick={doRun} disabled={busy || parseNbDate(dateText) === null} data-testid="run-check">{busy ? t("running") : t("run")}</Button>
       </div>
       {busy && <ProgressBar value={progress} thickness="large" aria-label={t("running")} />}
       {run && (
@@ -161,15 +171,22 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
             <Button size="small" onClick={safe(async () => { await port.clearMarks(run.sheet); setNotice(t("marksCleared")); })} data-testid="clear-marks">{t("clearMarks")}</Button>
           </div>
           {findings.length === 0 && <p>{t("noFindings")}</p>}
+          {/* Errors first; warnings and info per chapter, the largest change first (as the CLI ranks them). */}
           {SEVERITY_ORDER.map((sev) => {
-            const list = findings.filter((f) => f.severity === sev);
-            if (!list.length) return null;
+            const groups = ranked.filter((g) => g.severity === sev);
+            const count = groups.reduce((n, g) => n + g.findings.length, 0);
+            if (!count) return null;
             return (
               <section key={sev} className={`findings ${sev}`} aria-label={t(sev)}>
-                <h3>{t(sev)} ({list.length})</h3>
-                <ul>
-                  {list.map((f, i) => <FindingItem key={i} f={f} onSelect={safe(() => port.selectCell(f.sheet, f.cell))} />)}
-                </ul>
+                <h3>{t(sev)} ({count})</h3>
+                {groups.map((g, gi) => (
+                  <React.Fragment key={gi}>
+                    {sev !== "error" && g.kap !== null && <h4 className="chapter" data-testid="finding-chapter">Kap. {g.kap} ({g.findings.length})</h4>}
+                    <ul>
+                      {g.findings.map((f, i) => <FindingItem key={i} f={f} onSelect={safe(() => port.selectCell(f.sheet, f.cell))} />)}
+                    </ul>
+                  </React.Fragment>
+                ))}
               </section>
             );
           })}
@@ -232,7 +249,7 @@ function TraceTab({ port, set, t, run, safe, active }: { port: WorkbookPort; set
               {touching.length === 0 && <p>{run ? t("noChecksOnCell") : t("notTraceable")}</p>}
               {touching.map((f, i) => (
                 <div key={i} className={`finding-trace ${f.severity}`}>
-                  <p><Badge color={f.severity === "error" ? "danger" : f.severity === "warning" ? "warning" : "informative"}>{f.severity}</Badge> {f.message} <code>{f.ruleFile}/{f.rule}</code> v{f.ruleFileVersion} sha256 {f.ruleFileHash.slice(0, 12)}…</p>
+                  <p><Badge color={f.severity === "error" ? "danger" : f.severity === "warning" ? "warning" : "informative"}>{t(`sev_${f.severity}`)}</Badge> {f.message} <code>{f.ruleFile}/{f.rule}</code> v{f.ruleFileVersion} sha256 {f.ruleFileHash.slice(0, 12)}…</p>
                   {f.trace && <TraceView trace={f.trace} t={t} />}
                 </div>
               ))}
@@ -265,7 +282,7 @@ function AuditTab({ t, audit }: { t: T; audit: AuditEntry[] }) {
       <ul className="audit" data-testid="audit-list">
         {audit.map((a, i) => (
           <li key={i}>
-            <strong>{a.time.replace("T", " ").slice(0, 19)}</strong> {a.user ? `· ${a.user}` : ""} · {a.sheet} {a.range} · {t("counts")}: {a.counts.error} / {a.counts.warning} / {a.counts.info}
+            <strong>{nbDate(a.time)}</strong> {a.user ? `· ${a.user}` : ""} · {a.sheet} {a.range} · {t("counts")}: {a.counts.error} / {a.counts.warning} / {a.counts.info}
             <br />
             <small>{a.ruleFiles.map((r) => `${r.id}@${r.version} ${r.hash.slice(0, 12)}`).join(", ")}</small>
           </li>
@@ -297,7 +314,7 @@ function ScenarioTab({ set, t }: { set: RuleSet; t: T }) {
             <tbody>
               {questions.map((q, i) => (
                 <tr key={i} data-testid="scenario-row" data-label={q.label}>
-                  <td>{q.label} ({q.output}, {q.date})</td>
+                  <td>{q.label} ({q.output}, {nbDate(q.date)})</td>
                   <td className="num">{q.error ? q.error : fmt(q.base)}</td>
                   <td className="num">{q.error ? "" : fmt(q.scenario)}</td>
                   <td className="num" data-testid="scenario-diff">{q.difference !== null ? nbNumber(q.difference) : q.base !== q.scenario ? "endret" : "–"}</td>
@@ -311,8 +328,8 @@ function ScenarioTab({ set, t }: { set: RuleSet; t: T }) {
               {params.map((p, i) => (
                 <tr key={i}>
                   <td>{p.ruleFile}.{p.parameter}<br /><small>{p.note}</small></td>
-                  <td className="num">{fmt(p.base)} <small>({t("from")} {p.baseFrom})</small></td>
-                  <td className="num">{fmt(p.scenario)} <small>({t("from")} {p.scenarioFrom})</small></td>
+                  <td className="num">{fmt(p.base)} <small>({fromText(t, p.baseFrom)})</small></td>
+                  <td className="num">{fmt(p.scenario)} <small>({fromText(t, p.scenarioFrom)})</small></td>
                   <td className="num">{p.difference !== null ? nbNumber(p.difference) : "–"}</td>
                 </tr>
               ))}

@@ -14,7 +14,13 @@ export function Grid({ port }: { port: PreviewPort }) {
   React.useEffect(() => {
     if (!sel) return;
     const el = tableRef.current?.querySelector<HTMLElement>(`[data-cell="${columnName(sel.col)}${sel.row + 1}"]`);
-    el?.scrollIntoView({ block: "center", inline: "nearest" });
+    const box = tableRef.current;
+    if (!el || !box) return;
+    // Scroll the grid's own box only: scrollIntoView would also scroll the page and open the pane past its title.
+    const b = box.getBoundingClientRect();
+    const e = el.getBoundingClientRect();
+    box.scrollTop += e.top - b.top - (box.clientHeight - e.height) / 2;
+    if (e.left < b.left || e.right > b.right) box.scrollLeft += e.left - b.left - (box.clientWidth - e.width) / 2;
   });
   if (!sheet) return null;
   const cols = Math.max(0, ...sheet.values.map((r) => r.length));

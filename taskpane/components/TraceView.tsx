@@ -4,9 +4,15 @@ import * as React from "react";
 import type { Trace } from "../../src/trace/trace";
 import type { ConditionTrace } from "../../src/engine/conditions";
 import { traceToText } from "../../src/trace/text";
-import { nbNumber, translator } from "../i18n";
+import { fromText, isYearName, nbDate, nbNumber, translator } from "../i18n";
 
 type T = ReturnType<typeof translator>;
+
+/** A named value: a year as written (fra = 2025), anything else as show() gives it. */
+function showNamed(name: string, v: unknown): string {
+  if (isYearName(name) && (typeof v === "number" || (typeof v === "string" && /^\d{4}$/.test(v)))) return String(v);
+  return show(v);
+}
 
 function show(v: unknown): string {
   // Years read as years (2025, not 2 025).
@@ -37,19 +43,19 @@ export function TraceView({ trace, t }: { trace: Trace; t: T }) {
         <br />
         <span className="hash">sha256 {trace.ruleFile.hash}</span>
         <br />
-        {trace.ruleFile.path} · dato {trace.date}
+        {trace.ruleFile.path} · dato {nbDate(trace.date)}
         {trace.scenario ? ` · scenario ${trace.scenario.id} v${trace.scenario.version}` : ""}
       </p>
       <p>
         <strong>Fakta:</strong>{" "}
         {Object.entries(trace.facts)
           .filter(([, v]) => v !== null)
-          .map(([k, v]) => `${k} = ${show(v)}`)
+          .map(([k, v]) => `${k} = ${showNamed(k, v)}`)
           .join(", ")}
       </p>
       <h4>{t("conditions")}</h4>
       <ul>
-        <li>Valgt regel: {trace.selected.join(", ")}</li>
+        <li>Valgt regel: {trace.selected.map((r) => (r === "otherwise" ? t("otherwise") : r)).join(", ")}</li>
         {conditions.map((c, i) => <li key={i}>✓ {c}</li>)}
       </ul>
       {trace.parameters.length > 0 && (
@@ -58,7 +64,7 @@ export function TraceView({ trace, t }: { trace: Trace; t: T }) {
           <ul data-testid="trace-parameters">
             {trace.parameters.map((p, i) => (
               <li key={i}>
-                {p.name} = {show(p.value)} ({t("from")} <span className="from">{p.from}</span>
+                {p.name} = {showNamed(p.name, p.value)} (<span className="from">{fromText(t, p.from)}</span>
                 {p.scenario ? `, scenario ${p.scenario}` : ""}; kilde {p.source})
               </li>
             ))}
@@ -71,7 +77,7 @@ export function TraceView({ trace, t }: { trace: Trace; t: T }) {
           <ul>
             {trace.formulas.map((f, i) => (
               <li key={i}>
-                <code>{f.name} = {f.expr}</code> med {Object.entries(f.inputs).map(([k, v]) => `${k} = ${show(v)}`).join(", ") || "ingen inndata"}
+                <code>{f.name} = {f.expr}</code> med {Object.entries(f.inputs).map(([k, v]) => `${k} = ${showNamed(k, v)}`).join(", ") || "ingen inndata"}
                 {f.series?.length ? `; år for år: ${f.series.map((s) => `${s.from.slice(0, 4)}: ${show(s.value)}`).join(", ")}` : ""}
                 {f.round !== undefined ? `; avrundet til ${f.round} desimaler` : ""} → <strong>{show(f.value)}</strong>
               </li>

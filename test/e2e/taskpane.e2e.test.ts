@@ -13,9 +13,6 @@ import { checkBudget } from "../../src/budget/check";
 import { embeddedReference } from "../../src/budget/reference-file";
 import { expectedErrors, writeFaultyWorkbook } from "../helpers/faulty-workbook";
 import { ensureBuild } from "../stubs/build";
-
-jest.setTimeout(300_000);
-
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
 const ART = path.join(ROOT, "test-artifacts");
@@ -42,13 +39,24 @@ let nodeKeys: Key[] = [];
 let sheetInit: { sheets: Array<{ name: string; values: unknown[][]; formulas: (string | null)[][] }> };
 const timings: Record<string, number> = {};
 
-async function openPage(init?: unknown, viewport = { width: 1280, height: 860 }): Promise<Page> {
+/** Console errors, uncaught page errors and failed (4xx/5xx) responses, per page: the preview must have none. */
+const consoleProblems = new WeakMap<Page, string[]>();
+
+/**
+ * `officeStub`: route office.js's CDN URL to the local stand-in (only the Office-port test, which opens the pane as
+ * Office does, with _host_Info). Without it every request outside the test server is recorded and refused.
+ */
+async function openPage(init?: unknown, viewport = { width: 1280, height: 860 }, opts: { officeStub?: boolean } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport });
-  page.on("pageerror", (e) => console.error("pageerror:", e.message));
+  const problems: string[] = [];
+  consoleProblems.set(page, problems);
+  page.on("pageerror", (e) => { problems.push(`pageerror: ${e.message}`); console.error("pageerror:", e.message); });
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("response", (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
   await page.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith(server.url + "/")) return route.continue();
-    if (url === OFFICE_CDN) return route.fulfill({ contentType: "text/javascript", body: fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8") });
+    if (opts.officeStub && url === OFFICE_CDN) return route.fulfill({ contentType: "text/javascript", body: fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8") });
     outside.push(url);
     return route.abort("blockedbyclient");
   });
@@ -93,15 +101,13 @@ async function runCheck(page: Page): Promise<{ ms: number; findings: Array<{ cel
 
 test("preview: check, select, trace a deflated figure, scenario – same findings as checkBudget in Node", async () => {
   const page = await openPage();
-  const t0 = Date.now();
   await page.goto(`${server.url}/taskpane.html`);
   await page.waitForSelector('body[data-port="preview"]', { timeout: 30_000 });
-  timings.previewLoadMs = Date.now() - t0;
   await shot(page, "01-preview-loaded");
 
   const run = await runCheck(page);
   timings.previewCheckMs = Math.round(run.ms);
-  console.log(`Kontroll av innebygd arbeidsbok i forhåndsvisningen: ${Math.round(run.ms)} ms (lasting ${timings.previewLoadMs} ms)`);
+  console.log(`Kontroll av innebygd arbeidsbok i forhåndsvisningen: ${Math.round(run.ms)} ms`);
   const browserKeys = [...new Set(run.findings.map(key))].sort();
   expect(browserKeys).toEqual(nodeKeys);
   expect(await page.getByTestId("finding").count()).toBe(run.findings.length);
@@ -123,7 +129,7 @@ test("preview: check, select, trace a deflated figure, scenario – same finding
   await page.getByTestId("trace-rulefile").waitFor();
   expect(await page.getByTestId("trace-rulefile").first().textContent()).toBe("deflator");
   const params = (await page.getByTestId("trace-parameters").first().textContent()) ?? "";
-  expect(params).toMatch(/fra \d{4}-\d{2}-\d{2}/);
+  expect(params).toMatch(/fra \d{2}\.\d{2}\.\d{4}/); // nb-NO dates
   const sources = (await page.getByTestId("trace-sources").first().textContent()) ?? "";
   expect(sources).toMatch(/\d{3}_[0-9a-f]{16}\.txt linje \d+–\d+/);
   expect(await page.getByTestId("trace-formula").textContent()).toMatch(/^=BUDSJETT\.DEFLATER\(/);
@@ -157,13 +163,83 @@ test("preview: check, select, trace a deflated figure, scenario – same finding
   await page.setViewportSize({ width: 320, height: 800 });
   await page.getByTestId("tab-check").click();
   await shot(page, "06-preview-320px");
+  const problems = consoleProblems.get(page)!;
   await page.close();
   expect(outside).toEqual([]);
+  // No «CustomFunctions is not defined», no 404 (favicon), no other console error in the preview.
+  expect(problems).toEqual([]);
+});
+
+/** Visible text of the pane (not the sheet grid, whose cells are the user's own data). */
+const paneText = async (page: Page): Promise<string> => `${await page.locator("main.pane").innerText()}\n${await page.locator(".open-file").innerText()}`;
+
+/** English words that were left in the Norwegian pane (issue 16.5). */
+const ENGLISH = /\bwarning\b|\berror\b|budget-post|\buser-fee\b|Choose File|No file chosen|\bfrom \d|\botherwise\b/i;
+
+test.each([320, 420])("preview at %i px: opens at its title, in Norwegian, nb-NO dates, years as years, scenario tables not cut off", async (width) => {
+  const page = await openPage(undefined, { width, height: 800 });
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.waitForSelector('body[data-port="preview"]');
+  await page.locator('td.selected').first().waitFor(); // the initial selection has been scrolled to
+  // Opens at its title: the page itself is not scrolled, the h1 is in view.
+  expect(await page.evaluate(() => [window.scrollY, document.scrollingElement?.scrollTop ?? 0])).toEqual([0, 0]);
+  const h1 = (await page.locator("main.pane h1").first().boundingBox())!;
+  expect(h1.y).toBeGreaterThanOrEqual(0);
+  await shot(page, `07-open-${width}px`);
+
+  // Dates typed and shown as 01.01.2026; a wrong one is named, not sent.
+  expect(await page.getByTestId("check-date").inputValue()).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+  await page.getByTestId("check-date").fill("12/02/2026");
+  await page.getByTestId("date-problem").waitFor();
+  expect(await page.getByTestId("run-check").isDisabled()).toBe(true);
+  await page.getByTestId("check-date").fill("01.01.2026");
+  await page.getByTestId("run-check").click();
+  await page.getByTestId("check-summary").waitFor();
+  expect(await paneText(page)).not.toMatch(ENGLISH);
+  // Warnings grouped per chapter, the largest change first: kap. 3732 post 85 (seed 003 L14425: 1 151 000 → 1 992 000,
+  // +841 000) before kap. 702.
+  const chapters = await page.getByTestId("finding-chapter").allInnerTexts();
+  expect(chapters[0]).toMatch(/^Kap\. 3732 /);
+  expect(chapters.findIndex((c) => c.startsWith("Kap. 3732 "))).toBeLessThan(chapters.findIndex((c) => c.startsWith("Kap. 702 ")));
+
+  // A deflated figure: the years in its trace read 2025 and 2026, not «2 025».
+  await page.getByTestId("tab-trace").click();
+  await page.getByTestId("open-demo").click();
+  await page.locator('td[data-cell="E2"]').click();
+  await page.getByTestId("trace-rulefile").waitFor();
+  const trace = await paneText(page);
+  expect(trace).toMatch(/fra = 2025/);
+  expect(trace).toMatch(/til = 2026/);
+  expect(trace).not.toMatch(/\b2 02[56]\b/);
+  expect(trace).toMatch(/dato \d{2}\.\d{2}\.\d{4}/);
+  expect(trace).not.toMatch(ENGLISH);
+
+  // Scenario tables fit the pane: nothing wider than its box, nothing past the window's right edge.
+  await page.getByTestId("tab-scenario").click();
+  await page.getByTestId("scenario-run").click();
+  await page.getByTestId("scenario-params").waitFor();
+  const fit = await page.evaluate(() => [...document.querySelectorAll("table.compare")].map((t) => ({ overflow: t.scrollWidth - t.clientWidth, right: t.getBoundingClientRect().right - window.innerWidth, page: document.documentElement.scrollWidth - window.innerWidth })));
+  expect(fit.length).toBe(2);
+  for (const f of fit) expect(f).toEqual({ overflow: 0, right: expect.any(Number), page: 0 });
+  for (const f of fit) expect(f.right).toBeLessThanOrEqual(0);
+  // Nothing in the pane (tables, the scenario picker) reaches past the window's right edge.
+  const past = await page.evaluate(() => [...document.querySelectorAll("main.pane *")].filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > window.innerWidth + 1; }).map((e) => `${e.tagName}.${e.className}`.slice(0, 80)));
+  expect(past).toEqual([]);
+  const scenario = await paneText(page);
+  expect(scenario).not.toMatch(ENGLISH);
+  expect(scenario).toMatch(/uten startdato|fra \d{2}\.\d{2}\.\d{4}/);
+  await shot(page, `08-scenario-${width}px`);
+
+  const problems = consoleProblems.get(page)!;
+  await page.close();
+  expect(outside).toEqual([]);
+  expect(problems).toEqual([]);
 });
 
 test("Office port in Chromium against the injected fake Excel: same findings, batched syncs, writes only notes/marks and Revisjonsspor", async () => {
-  const page = await openPage({ ...sheetInit, selected: "A1", userName: "Kari Nordmann" }, { width: 400, height: 860 });
-  await page.goto(`${server.url}/taskpane.html`);
+  const page = await openPage({ ...sheetInit, selected: "A1", userName: "Kari Nordmann" }, { width: 400, height: 860 }, { officeStub: true });
+  // As Office opens it: _host_Info in the URL makes the pane load office.js (here routed to the stand-in).
+  await page.goto(`${server.url}/taskpane.html?_host_Info=Excel$Win32$16.01$nb-NO$$$$0`);
   await page.waitForSelector('body[data-port="office"]', { timeout: 30_000 });
   const before = await page.evaluate(() => { const f = (window as never as { __fakeExcel: { resetLog(): void } }).__fakeExcel; f.resetLog(); return 0; });
   expect(before).toBe(0);

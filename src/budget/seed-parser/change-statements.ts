@@ -5,7 +5,14 @@
  */
 import { contentLines, SeedLine, toLines } from "./lines";
 
-export type StatementKind = "bare-prisjustering" | "vesentlige-endringer";
+/**
+ * bare-prisjustering: «ingen vesentlige endringsforslag utover … pris- og lønnsjustering» (or «prisomregning»);
+ * ingen-endring: «ingen vesentlige endringsforslag sammenlignet med saldert budsjett» with no word of price
+ * adjustment, so an unchanged (nominal) amount is what the document says; vesentlige-endringer: the listed changes;
+ * postomtale: no statement of either kind, only the post's own section (its first sentences), quoted so the officer
+ * reads that chapter's own text.
+ */
+export type StatementKind = "bare-prisjustering" | "ingen-endring" | "vesentlige-endringer" | "postomtale";
 
 export interface ChangeStatement {
   kap: number;
@@ -18,18 +25,45 @@ export interface ChangeStatement {
   text: string;
 }
 
-const KAP_HEADING = /^(?:Sum )?[Kk]ap\. (\d{3,4})\b/;
+// A chapter heading is «Kap. 702 Beredskap» or «Sum kap. 702»; a wrapped sentence may also start a line with a
+// lower-case «kap. 710 om vaksiner …» (seed 003 L6683, inside kap. 702), which is a reference, not a heading.
+const KAP_HEADING = /^(?:Sum kap|Kap)\. (\d{3,4})\b/;
 const POST_HEADING = /^Post (\d{2}) [A-ZÆØÅ]/;
 const NONE = /ingen vesentlige endringsforslag/i;
 const SOME = /^Vesentlige endringsforslag,? ut ?over/i;
 const MAX_TEXT = 400;
+const POST_TEXT = 240;
+/** «utover … pris- og lønnsjustering», «Ut over generell prisomregning»: the statement allows the adjustment. */
+const PRICE_ADJUSTMENT = /pris- og lønnsjust|prisomregning|prisjust/i;
+
+/** A post section's opening: the heading's title may wrap onto a lower-case line, which is skipped. */
+function postExcerpt(lines: SeedLine[], heading: number): string {
+  const taken: string[] = [];
+  let i = heading + 1;
+  // «Post 72 Kompensasjon til» / «legemiddelgrossister», «… etter» / «2008», «… til» / «Helseplattformen»: a short
+  // line without a full stop right after the heading is the rest of the title.
+  if (i < lines.length && (/^[a-zæøå0-9]/.test(lines[i].text) || (lines[i].text.length < 40 && !/\.\s*$/.test(lines[i].text)))) i++;
+  for (; i < lines.length && taken.length < 8; i++) {
+    const t = lines[i].text;
+    if (POST_HEADING.test(t) || KAP_HEADING.test(t) || /^(\(i 1 000 kr\)|Tabell )/.test(t)) break;
+    taken.push(t);
+  }
+  // Whole sentences up to about POST_TEXT characters: enough to say what the post pays for and what is proposed.
+  let text = "";
+  for (const sentence of joinLines(taken).split(/(?<=[.!?])\s+(?=[A-ZÆØÅ«–])/)) {
+    if (text && text.length + sentence.length > POST_TEXT) break;
+    text = text ? `${text} ${sentence}` : sentence;
+  }
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1).replace(/\s+\S*$/, "")} …` : text;
+}
 
 /** Joins PDF lines, mending words hyphenated across a line break («gjennomgå-» + «ende»). */
 export function joinLines(lines: string[]): string {
   let out = "";
   for (const l of lines) {
     // «pris-» + «og lønn…» is Norwegian shorthand (pris- og lønnsjustering), not a broken word.
-    if (out.endsWith("-") && /^[a-zæøå]/.test(l) && !/^(og|eller)\b/.test(l)) out = out.slice(0, -1) + l;
+    // «CBRNE-» + «medisin» keeps its hyphen: after a capital it is part of a compound, not a line break.
+    if (out.endsWith("-") && !/[A-ZÆØÅ]-$/.test(out) && /^[a-zæøå]/.test(l) && !/^(og|eller)\b/.test(l)) out = out.slice(0, -1) + l;
     else out = out ? `${out} ${l}` : l;
   }
   return out.replace(/\s+/g, " ").trim();
@@ -71,6 +105,10 @@ export function parseChangeStatements(seedText: string): ChangeStatement[] {
     const p = POST_HEADING.exec(t);
     if (p) {
       post = Number(p[1]);
+      if (kap !== null) {
+        const text = postExcerpt(lines, i);
+        if (text) out.push({ kap, post, line: lines[i].no, kind: "postomtale", text });
+      }
       continue;
     }
     if (kap === null) continue;
@@ -78,13 +116,14 @@ export function parseChangeStatements(seedText: string): ChangeStatement[] {
     const here = joinLines([t, lines[i + 1]?.text ?? ""]);
     const none = NONE.test(here) && !NONE.test(joinLines([lines[i - 1]?.text ?? "", ""]));
     if (none || SOME.test(t)) {
-      out.push({ kap, post, line: lines[i].no, kind: none ? "bare-prisjustering" : "vesentlige-endringer", text: excerpt(lines, i) });
+      const text = excerpt(lines, i);
+      out.push({ kap, post, line: lines[i].no, kind: none ? (PRICE_ADJUSTMENT.test(text) ? "bare-prisjustering" : "ingen-endring") : "vesentlige-endringer", text });
     }
   }
-  // One statement per chapter/post: the first the document gives.
+  // One statement per chapter/post: the first the document gives; a post's own section text is kept apart.
   const seen = new Set<string>();
   return out.filter((s) => {
-    const key = `${s.kap}/${s.post ?? ""}`;
+    const key = `${s.kap}/${s.post ?? ""}${s.kind === "postomtale" ? "/omtale" : ""}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
