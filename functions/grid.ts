@@ -91,7 +91,8 @@ function cell(args: Arg[], grids: Grid[], values: unknown[], i: number, j: numbe
  * A call's arguments as columns over its result cells (row-major, `rows × cols` = `n`), broadcast as
  * mapGrid does: `values[k]` holds argument k per cell, or one value for every cell (a single cell passed
  * in); `errors[c]` is cell c's input error (a missing position or an error cell, the first argument's
- * first), exactly the error mapGrid would give it. The question builders then work column by column.
+ * first), exactly the error mapGrid would give it. The question builders then work column by column,
+ * and may overwrite these arrays (each call gets its own).
  */
 export interface ArgColumns { rows: number; cols: number; n: number; values: unknown[][]; errors: Array<ExcelError | undefined> }
 

@@ -49,9 +49,10 @@ function perCall<T>(col: unknown[], n: number, convert: (v: unknown) => T): { va
  */
 export function egenandelQuestions(a: ArgColumns): AskColumns {
   const { n } = a;
-  const errors: AskColumns["errors"] = a.errors.slice();
+  // The argument columns are the call's own copies: the age column is written over the person column.
+  const errors: AskColumns["errors"] = a.errors;
   const [person, tjeneste, dato, fritaksgrunn, scenario] = a.values;
-  const alder = new Array<unknown>(n);
+  const alder = person.length === n ? person : new Array<unknown>(n);
   // A range's own column serves as is (cells that fail here are never asked about, whatever they hold).
   const tj = tjeneste.length === n ? tjeneste : new Array<unknown>(n);
   let fodselsdato: unknown[] | undefined;
@@ -63,7 +64,7 @@ export function egenandelQuestions(a: ArgColumns): AskColumns {
     try {
       const p = personValue(at(person, c));
       if (typeof p === "number") alder[c] = p;
-      else (fodselsdato ??= new Array<unknown>(n))[c] = p;
+      else { (fodselsdato ??= new Array<unknown>(n))[c] = p; alder[c] = undefined; }
       if (tj !== tjeneste) tj[c] = tjeneste[0];
       const g = at(fritaksgrunn, c);
       if (!isEmpty(g)) (fg ??= new Array<unknown>(n))[c] = g;
