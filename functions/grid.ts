@@ -110,8 +110,8 @@ export function argColumns(args: Arg[]): ArgColumns {
     }
     for (let c = 0; c < col.length; c++) {
       const v = col[c];
+      if (v === null || typeof v !== "object" && v !== MISSING) continue; // plain values: nearly every cell
       if (v instanceof Ready) { col[c] = v.value; continue; }
-      if (v === null || typeof v !== "object" && v !== MISSING) continue;
       const err = v === MISSING ? excelError("#N/A", `${args[k].name}: området er mindre enn de andre argumentene`) : v instanceof Failed ? v.error : inputErrorCode(v) !== null ? propagated(args[k].name, inputErrorCode(v)!) : undefined;
       if (err === undefined) continue;
       // Arguments are taken in order, so a cell keeps its first argument's error, as in mapGrid.
@@ -126,6 +126,10 @@ export function argColumns(args: Arg[]): ArgColumns {
 /** Cells back into the result grid (`cells[c]` is row c / cols, column c % cols). */
 export function toGrid(rows: number, cols: number, cells: unknown[]): unknown[][] {
   const out = new Array<unknown[]>(rows);
+  if (cols === 1) {
+    for (let i = 0; i < rows; i++) out[i] = [cells[i]]; // the usual n×1 spill: one small packed array per row
+    return out;
+  }
   for (let i = 0, c = 0; i < rows; i++) {
     const row = new Array<unknown>(cols);
     for (let j = 0; j < cols; j++, c++) row[j] = cells[c];
