@@ -10,10 +10,10 @@ import { ArgError } from "./arg-error";
 import { traceEntity } from "./entity";
 import { optionalText } from "./args";
 import { factGrid, Facts } from "./facts-arg";
-import { asGrid, guarded, mapGrid, toExcelError } from "./grid";
+import { argColumns, asGrid, guarded, mapGrid, toExcelError, toGrid } from "./grid";
 import { ruleSet } from "./rule-set";
-import { Asker, coreFacts, failWith, field } from "./run";
-import { Ask, blareseptQuestion, deflaterQuestion, egenandelQuestion, egenandelstakQuestion, genericQuestion, IDS, postgroupFile, postgruppeQuestion } from "./questions";
+import { answerColumns, Asker, coreFacts, failWith, field } from "./run";
+import { Ask, blareseptQuestion, deflaterQuestion, egenandelQuestions, egenandelstakQuestion, genericQuestion, IDS, postgroupFile, postgruppeQuestion } from "./questions";
 import type { ResultRecord } from "../src/trace/trace";
 
 type Result = ResultRecord | ResultRecord[];
@@ -83,7 +83,6 @@ export function forklar(regelId: unknown, fakta: unknown, dato: unknown, scenari
 export function egenandel(output: "betaler" | "grunn", person: unknown, tjeneste: unknown, dato: unknown, fritaksgrunn: unknown, scenario: unknown): unknown[][] {
   return guarded(() => {
     const set = ruleSet();
-    const asker = new Asker(set);
     const args = [
       { name: "alder_eller_fodselsdato", value: person },
       { name: "tjeneste", value: tjeneste },
@@ -92,7 +91,9 @@ export function egenandel(output: "betaler" | "grunn", person: unknown, tjeneste
       { name: "scenario", value: scenario },
     ];
     const pick = (result: Result) => field(fileOf(set, IDS.egenandel), result, output);
-    return asker.settle(mapGrid(args, (v) => asker.defer(egenandelQuestion(v[0], v[1], v[2], v[3], v[4]), pick)));
+    // Ranges go to the core as columns: no question object per cell (see egenandelQuestions).
+    const cols = argColumns(args);
+    return toGrid(cols.rows, cols.cols, answerColumns(set, egenandelQuestions(cols), pick));
   });
 }
 

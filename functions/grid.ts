@@ -87,6 +87,57 @@ function cell(args: Arg[], grids: Grid[], values: unknown[], i: number, j: numbe
   }
 }
 
+/**
+ * A call's arguments as columns over its result cells (row-major, `rows × cols` = `n`), broadcast as
+ * mapGrid does: `values[k]` holds argument k per cell, or one value for every cell (a single cell passed
+ * in); `errors[c]` is cell c's input error (a missing position or an error cell, the first argument's
+ * first), exactly the error mapGrid would give it. The question builders then work column by column,
+ * and may overwrite these arrays (each call gets its own).
+ */
+export interface ArgColumns { rows: number; cols: number; n: number; values: unknown[][]; errors: Array<ExcelError | undefined> }
+
+export function argColumns(args: Arg[]): ArgColumns {
+  const grids = args.map((a) => asGrid(a.value));
+  const [rows, cols] = shape(grids);
+  const n = rows * cols;
+  const errors = new Array<ExcelError | undefined>(n);
+  const values = grids.map((g, k) => {
+    const one = g.length === 1 && g[0].length === 1;
+    const col = one ? [g[0][0]] : new Array<unknown>(n);
+    if (!one) {
+      if (cols === 1) for (let i = 0; i < rows; i++) { const row = g[i]; col[i] = row === undefined || row[0] === undefined ? MISSING : row[0]; }
+      else for (let i = 0, c = 0; i < rows; i++) for (let j = 0; j < cols; j++, c++) col[c] = pick(g, i, j);
+    }
+    for (let c = 0; c < col.length; c++) {
+      const v = col[c];
+      if (v === null || typeof v !== "object" && v !== MISSING) continue; // plain values: nearly every cell
+      if (v instanceof Ready) { col[c] = v.value; continue; }
+      const err = v === MISSING ? excelError("#N/A", `${args[k].name}: området er mindre enn de andre argumentene`) : v instanceof Failed ? v.error : inputErrorCode(v) !== null ? propagated(args[k].name, inputErrorCode(v)!) : undefined;
+      if (err === undefined) continue;
+      // Arguments are taken in order, so a cell keeps its first argument's error, as in mapGrid.
+      if (one) { for (let e = 0; e < n; e++) if (errors[e] === undefined) errors[e] = err; }
+      else if (errors[c] === undefined) errors[c] = err;
+    }
+    return col;
+  });
+  return { rows, cols, n, values, errors };
+}
+
+/** Cells back into the result grid (`cells[c]` is row c / cols, column c % cols). */
+export function toGrid(rows: number, cols: number, cells: unknown[]): unknown[][] {
+  const out = new Array<unknown[]>(rows);
+  if (cols === 1) {
+    for (let i = 0; i < rows; i++) out[i] = [cells[i]]; // the usual n×1 spill: one small packed array per row
+    return out;
+  }
+  for (let i = 0, c = 0; i < rows; i++) {
+    const row = new Array<unknown>(cols);
+    for (let j = 0; j < cols; j++, c++) row[j] = cells[c];
+    out[i] = row;
+  }
+  return out;
+}
+
 export function toExcelError(e: unknown): ExcelError {
   if (e instanceof ArgError) return excelError(e.code, e.message);
   // A defect of ours: still a cell error with a plain message, never a thrown exception.

@@ -9,19 +9,25 @@ const NAME = "alder_eller_fodselsdato";
 const FIRST_DATE_SERIAL = 151;
 
 export function personFacts(v: unknown): Record<string, unknown> {
+  const p = personValue(v);
+  return typeof p === "number" ? { alder: p } : { fodselsdato: p };
+}
+
+/** The age (a number) or the birth date (ISO text) the argument gives; no object per cell for ranges. */
+export function personValue(v: unknown): number | string {
+  if (typeof v === "number" && Number.isInteger(v) && v >= 0 && v < FIRST_DATE_SERIAL) return v; // the common case
   const bad = (): never => {
     throw new ArgError("#VALUE!", `${NAME}: forventet en alder i hele år eller en fødselsdato (DD.MM.ÅÅÅÅ, ÅÅÅÅ-MM-DD eller Excel-dato), fikk ${show(v)}`);
   };
   if (isEmpty(v)) return bad();
   if (typeof v === "number") {
-    if (Number.isInteger(v) && v >= 0 && v < FIRST_DATE_SERIAL) return { alder: v };
     const iso = v >= FIRST_DATE_SERIAL ? serialToIso(v) : null;
-    return iso ? { fodselsdato: iso } : bad();
+    return iso ?? bad();
   }
   if (typeof v === "string") {
-    if (/^\s*\d{1,3}\s*$/.test(v)) return { alder: Number(v) };
+    if (/^\s*\d{1,3}\s*$/.test(v)) return Number(v);
     const iso = parseUserDate(v);
-    return iso ? { fodselsdato: iso } : bad();
+    return iso ?? bad();
   }
   return bad();
 }

@@ -9,19 +9,96 @@ import { todayIso } from "../src/util/today";
 import { ArgError } from "./arg-error";
 import { isEmpty, optionalText, questionDate, requiredText, yearOf } from "./args";
 import { Facts, parseFactText } from "./facts-arg";
-import { personFacts } from "./person";
+import { personValue } from "./person";
+import type { ArgColumns } from "./grid";
+import type { ExcelError } from "./excel-error";
 
 export interface Ask { regel: string; facts: Record<string, unknown>; date: string; scenario: string | null }
+
+/**
+ * A whole call's questions as fact columns over its cells (a cell's absent fact is undefined), with one
+ * date and scenario for every cell or one per cell. `errors[c]`: cell c asks nothing; its input error cell
+ * (an Excel error) or the ArgError its arguments gave.
+ */
+export interface AskColumns {
+  regel: string;
+  n: number;
+  facts: Record<string, unknown[]>;
+  date: string | string[];
+  scenario: string | null | Array<string | null>;
+  errors: Array<ExcelError | ArgError | undefined>;
+}
+
+/** A column's value for cell c (a single cell passed in stands for every cell). */
+const at = (col: unknown[], c: number): unknown => (col.length === 1 ? col[0] : col[c]);
+
+/** An argument given once for the whole call is converted once; per cell otherwise. */
+function perCall<T>(col: unknown[], n: number, convert: (v: unknown) => T): { value?: T; error?: unknown; cells?: T[] } {
+  if (col.length !== 1 || n === 1) return { cells: new Array<T>(n) };
+  try {
+    return { value: convert(col[0]) };
+  } catch (e) {
+    return { error: e };
+  }
+}
+
+/**
+ * EGENANDEL / EGENANDEL.GRUNN(alder_eller_fodselsdato, tjeneste, [dato], [fritaksgrunn], [scenario]) over
+ * a call's argument columns: the one mapping from these arguments to questions (egenandelQuestion is its
+ * one-cell case). Arguments are checked in the order a cell's question reads them.
+ */
+export function egenandelQuestions(a: ArgColumns): AskColumns {
+  const { n } = a;
+  // The argument columns are the call's own copies: the age column is written over the person column.
+  const errors: AskColumns["errors"] = a.errors;
+  const [person, tjeneste, dato, fritaksgrunn, scenario] = a.values;
+  const alder = person.length === n ? person : new Array<unknown>(n);
+  // A range's own column serves as is (cells that fail here are never asked about, whatever they hold).
+  const tj = tjeneste.length === n ? tjeneste : new Array<unknown>(n);
+  let fodselsdato: unknown[] | undefined;
+  let fg: unknown[] | undefined;
+  const date = perCall(dato, n, (v) => questionDate("dato", v));
+  const scen = perCall(scenario, n, (v) => optionalText("scenario", v));
+  for (let c = 0; c < n; c++) {
+    if (errors[c] !== undefined) continue;
+    try {
+      const p = personValue(at(person, c));
+      if (typeof p === "number") alder[c] = p;
+      else { (fodselsdato ??= new Array<unknown>(n))[c] = p; alder[c] = undefined; }
+      if (tj !== tjeneste) tj[c] = tjeneste[0];
+      const g = at(fritaksgrunn, c);
+      if (!isEmpty(g)) (fg ??= new Array<unknown>(n))[c] = g;
+      if (date.cells) date.cells[c] = questionDate("dato", at(dato, c));
+      else if (date.error !== undefined) throw date.error;
+      if (scen.cells) scen.cells[c] = optionalText("scenario", at(scenario, c));
+      else if (scen.error !== undefined) throw scen.error;
+    } catch (e) {
+      errors[c] = e instanceof ArgError ? e : new ArgError("#VALUE!", `intern feil: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+  const facts: Record<string, unknown[]> = { alder, tjeneste: tj };
+  if (fodselsdato) facts.fodselsdato = fodselsdato;
+  if (fg) facts.fritaksgrunn = fg;
+  return { regel: IDS.egenandel, n, facts, date: date.cells ?? date.value!, scenario: scen.cells ?? scen.value ?? null, errors };
+}
 
 /** Stable rule-file ids the domain functions use (see rules/README.md). */
 export const IDS = { egenandel: "egenandel", egenandelstak: "egenandelstak", deflator: "deflator", blaresept: "blaresept" } as const;
 
 /** EGENANDEL / EGENANDEL.GRUNN(alder_eller_fodselsdato, tjeneste, [dato], [fritaksgrunn], [scenario]). */
 export function egenandelQuestion(person: unknown, tjeneste: unknown, dato: unknown, fritaksgrunn: unknown, scenario: unknown): Ask {
-  const facts: Facts = personFacts(person);
-  facts.tjeneste = tjeneste;
-  if (!isEmpty(fritaksgrunn)) facts.fritaksgrunn = fritaksgrunn;
-  return { regel: IDS.egenandel, facts, date: questionDate("dato", dato), scenario: optionalText("scenario", scenario) };
+  const q = egenandelQuestions({ rows: 1, cols: 1, n: 1, values: [[person], [tjeneste], [dato], [fritaksgrunn], [scenario]], errors: [undefined] });
+  return oneQuestion(q);
+}
+
+/** Cell 0 of a call's questions as one question; its argument error is thrown. */
+function oneQuestion(q: AskColumns): Ask {
+  const e = q.errors[0];
+  if (e instanceof ArgError) throw e;
+  if (e !== undefined) throw new ArgError("#VALUE!", e.message ?? "feil i argumentene");
+  const facts: Facts = {};
+  for (const k in q.facts) if (q.facts[k][0] !== undefined) facts[k] = q.facts[k][0];
+  return { regel: q.regel, facts, date: typeof q.date === "string" ? q.date : q.date[0], scenario: Array.isArray(q.scenario) ? q.scenario[0] : q.scenario };
 }
 
 /** EGENANDELSTAK.GJENSTAR(ar, betalt, [scenario]): the cap in force for year `ar` is the one on 1 January. */

@@ -15,7 +15,7 @@ import type { RuleSet } from "../rules/rule-set";
 import type { LoadedScenario } from "../rules/rule-set";
 import type { CompiledRule, LoadedRuleFile } from "./compiled-file";
 import { Context, findRuleFile, findScenario, parametersAt, ParameterState, requireConditionParameters, timelinesFor } from "./context";
-import { checkQuestionDate, DerivedFact } from "./facts";
+import { checkQuestionDate, DerivedFact, FactValues } from "./facts";
 import { computeResult, formulasReadNoFact } from "./results";
 import { rememberOutcome, RowOutcome, selectRules, Selection, storedOutcome } from "./outcome";
 import type { EvalError } from "./errors";
@@ -25,7 +25,11 @@ import { buildTable, cellOfColumns, cellsOfColumns, cellOfObject, DecisionTable,
 
 export type { RowOutcome };
 
-export interface BatchOptions { scenario?: string | null }
+export interface BatchOptions {
+  scenario?: string | null;
+  /** false: no decision tables, every row through the general path (for measuring and testing that path). */
+  tables?: boolean;
+}
 
 export interface CompiledBatch {
   ruleFile: { id: string; version: string; hash: string };
@@ -95,7 +99,7 @@ function errorOutcome(e: unknown): RowOutcome {
 export function compileBatch(set: RuleSet, ruleFileId: string, opts: BatchOptions = {}): CompiledBatch {
   const loaded = findRuleFile(set, ruleFileId);
   const scenario = findScenario(set, opts.scenario);
-  return new BatchEvaluator(set, loaded, scenario, opts.scenario ?? undefined);
+  return new BatchEvaluator(set, loaded, scenario, opts.scenario ?? undefined, opts.tables !== false);
 }
 
 /** Like compileBatch(...).evaluateRows, but a whole-batch error (unknown rule file or scenario) fills every row. */
@@ -119,8 +123,8 @@ class BatchEvaluator implements CompiledBatch {
   private readonly dates = new Map<unknown, DateState>();
   private readonly rules: CompiledRule[];
   private readonly policy: "unique" | "first" | "collect";
-  /** Fact names whose value conditions see as a number (decimal facts are exact text otherwise). */
-  private readonly decimalFacts: Set<string>;
+  /** Per declared fact: conditions see it as a number (decimal facts are exact text otherwise). */
+  private readonly decimalAt: boolean[];
   /** Per selection: true when its result depends only on the date's parameters. */
   private readonly factFree = new Map<object, boolean>();
   private readonly env: Record<string, unknown>;
@@ -131,12 +135,16 @@ class BatchEvaluator implements CompiledBatch {
   private readonly tables = new Map<string, Table | null>();
   private rowsSeen = 0;
   private rowsFromTable = 0;
+  /** A columns row read in declared fact order, and its normalised facts (both reused row after row). */
+  private readonly raws: unknown[] = [];
+  private readonly rawFacts: FactValues = {};
 
   constructor(
     private readonly set: RuleSet,
     private readonly loaded: LoadedRuleFile,
     private readonly scenarioObj: LoadedScenario | null,
     private readonly scenarioArg: string | undefined,
+    useTables = true,
   ) {
     const f = loaded.file;
     this.ruleFile = { id: f.id, version: f.version, hash: loaded.hash };
@@ -146,13 +154,13 @@ class BatchEvaluator implements CompiledBatch {
     this.timelines = timelinesFor(loaded, scenarioObj);
     this.rules = loaded.rules;
     this.policy = f.hitPolicy;
-    this.decimalFacts = new Set(this.factNames.filter((n) => f.facts[n].type === "decimal"));
+    this.decimalAt = this.factNames.map((n) => f.facts[n].type === "decimal");
     for (const r of this.rules) this.factFree.set(r, formulasReadNoFact(loaded, r.formulas));
     if (loaded.otherwise) this.factFree.set(loaded.otherwise, formulasReadNoFact(loaded, loaded.otherwise.formulas));
     this.env = {};
     // A table only pays when some selection's outcome is shared between rows.
     const anyShared = [...this.factFree.values()].some(Boolean) || this.policy !== "collect";
-    this.plan = anyShared ? planTable(loaded) : null;
+    this.plan = anyShared && useTables ? planTable(loaded) : null;
   }
 
   stats(): { rows: number; fromTable: number; tablePlan: boolean } {
@@ -226,7 +234,8 @@ class BatchEvaluator implements CompiledBatch {
     const derived = NO_DERIVED; // derived facts are only reported in traces
     let facts;
     try {
-      facts = loaded.facts.normalize(input as Record<string, unknown>, st.iso!);
+      if (input === this.raws) loaded.facts.normalizeInto(this.raws, st.iso!, (facts = this.rawFacts));
+      else facts = loaded.facts.normalize(input as Record<string, unknown>, st.iso!);
     } catch (e) {
       return errorOutcome(e);
     }
@@ -234,10 +243,11 @@ class BatchEvaluator implements CompiledBatch {
     this.useDate(st);
     const env = this.env;
     const names = this.factNames;
+    const decimalAt = this.decimalAt;
     for (let i = 0; i < names.length; i++) {
       const n = names[i];
       const v = facts[n];
-      env[n] = typeof v === "string" && this.decimalFacts.has(n) ? Number(v) : v;
+      env[n] = decimalAt[i] && typeof v === "string" ? Number(v) : v;
     }
     // Hit policy, rule-error events and their errors: ./outcome, as for evaluate. An error here depends
     // only on which rules fired, so a decision table may keep it for the row's class.
@@ -315,7 +325,11 @@ class BatchEvaluator implements CompiledBatch {
     const plan = this.plan;
     // An unknown column makes every row an error naming it: the general path says so.
     const dimColumns = plan !== null && names.every((k) => plan.known.has(k)) ? plan.dims.map((d) => { const j = names.indexOf(d.name); return j < 0 ? null : cols[j]; }) : null;
-    // One row object, rewritten in place: the normaliser copies what it keeps.
+    // Known columns only (the usual case): each row is read straight into the declared-order slots the
+    // normaliser takes. Otherwise one row object, rewritten in place, so the normaliser names the unknown fact.
+    const bySlot = names.every((k) => this.loaded.facts.names.includes(k)) ? this.factNames.map((k) => { const j = names.indexOf(k); return j < 0 ? null : cols[j]; }) : null;
+    const raws = this.raws;
+    raws.length = this.factNames.length;
     const row: Record<string, unknown> = {};
     for (const k of names) row[k] = undefined;
     const out = new Array<RowOutcome>(n);
@@ -334,8 +348,14 @@ class BatchEvaluator implements CompiledBatch {
         const hit = cell >= 0 ? this.stored(table, cell) : undefined;
         if (hit !== undefined) { out[i] = hit; fromTable++; continue; }
       }
-      for (let j = 0; j < cols.length; j++) row[names[j]] = cols[j][i];
-      const o = this.one(row, st);
+      let o: RowOutcome;
+      if (bySlot !== null) {
+        for (let k = 0; k < bySlot.length; k++) { const c = bySlot[k]; raws[k] = c === null ? undefined : c[i]; }
+        o = this.one(raws, st);
+      } else {
+        for (let j = 0; j < cols.length; j++) row[names[j]] = cols[j][i];
+        o = this.one(row, st);
+      }
       out[i] = o;
       if (cell >= 0 && table!.cells[cell] === undefined) this.remember(table!, cell, o);
     }

@@ -7,9 +7,11 @@
  * path, every later row by classifying its facts and one array lookup.
  *
  * The classifier only vouches for values the normaliser would keep unchanged (a canonical enum value,
- * a finite number in range, a boolean, or an absent fact); anything else (text to trim or parse, a
- * birth date to derive an age from, an unknown key) returns NOT_VOUCHED and the row takes the general
- * path. The table therefore never decides anything the general path did not decide for the same class.
+ * a finite number in range, a boolean, or an absent fact), or present text that the fact's own
+ * coercion (the normaliser's, e.g. "17" → 17, " Fastlege" → "fastlege") turns into such a value.
+ * Anything else (blank text, a value the coercion rejects, a birth date to derive an age from, an
+ * unknown key) returns NOT_VOUCHED and the row takes the general path, which reports the row's first
+ * error. The table therefore never decides anything the general path did not decide for the same class.
  */
 import type { LoadedRuleFile } from "./compiled-file";
 import type { Condition, FactDecl, LeafCondition, Operator, Scalar, TopCondition } from "../rules/schema";
@@ -32,6 +34,8 @@ interface Dim {
   /** Numbers: the literal constants compared with, and parameters compared with (resolved per date). */
   literals: number[];
   parameters: string[];
+  /** The normaliser's conversion of a present value of this fact (the fact is not derived from another). */
+  coerce: ((raw: unknown) => unknown) | null;
 }
 
 export interface TablePlan {
@@ -69,7 +73,7 @@ function refOf(leaf: LeafCondition): string | null {
 }
 
 function baseDim(name: string, kind: Kind, decl: FactDecl): Dim {
-  return { name, kind, codes: null, otherText: false, min: decl.min ?? -Infinity, max: decl.max ?? Infinity, literals: [], parameters: [] };
+  return { name, kind, codes: null, otherText: false, min: decl.min ?? -Infinity, max: decl.max ?? Infinity, literals: [], parameters: [], coerce: null };
 }
 
 /**
@@ -102,6 +106,9 @@ export function planTable(loaded: LoadedRuleFile): TablePlan | null {
     if (derivedSources.has(name)) dim = used.length ? null : baseDim(name, Kind.AbsentOnly, decl); // present: the general path derives
     else dim = dimFor(name, decl, used, numericParameters);
     if (dim === null) return null;
+    // A fact with a derivation source is coerced as given only when the source is absent, which its
+    // own dimension (AbsentOnly) guarantees for every vouched row.
+    if (dim.kind !== Kind.AbsentOnly) dim.coerce = loaded.facts.coerce[name];
     dims.push(dim);
   }
   return { dims, known: new Set(names), readsDate, numericParameters: [...numericParameters] };
@@ -233,6 +240,22 @@ export function buildTable<T>(plan: TablePlan, parameterValues: Record<string, S
 /** The class of one raw value of dimension `d`, or NOT_VOUCHED when only the general path may judge it. */
 export function classOf(plan: TablePlan, table: DecisionTable<unknown>, d: number, raw: unknown): number {
   if (raw === undefined || raw === null) return table.absent[d];
+  const c = canonicalClass(plan, table, d, raw);
+  if (c >= 0 || typeof raw !== "string") return c;
+  // Text the normaliser converts ("17", " Fastlege"): classify what it becomes. Blank text is an absent
+  // fact (its default or its error) and a rejected value an error: both for the general path.
+  const coerce = plan.dims[d].coerce;
+  if (coerce === null || raw.trim() === "") return NOT_VOUCHED;
+  let v: unknown;
+  try {
+    v = coerce(raw);
+  } catch {
+    return NOT_VOUCHED;
+  }
+  return canonicalClass(plan, table, d, v);
+}
+
+function canonicalClass(plan: TablePlan, table: DecisionTable<unknown>, d: number, raw: unknown): number {
   const dim = plan.dims[d];
   switch (dim.kind) {
     case Kind.Codes: {

@@ -15,6 +15,14 @@ export interface FactNormalizer {
   names: string[];
   /** Normalises `input` for the question date; throws EvalFailure on the first bad fact. */
   normalize(input: Record<string, unknown>, date: IsoDate, derived?: DerivedFact[]): FactValues;
+  /**
+   * The same checks and values for a row already read in declared order (`raws[k]` is fact `names[k]`,
+   * undefined when absent), written into `out` (reused by batches: no object per row). The caller has
+   * rejected unknown keys.
+   */
+  normalizeInto(raws: ArrayLike<unknown>, date: IsoDate, out: FactValues, derived?: DerivedFact[]): void;
+  /** One present fact's conversion (text to number, code to canonical form), as `normalize` applies it; throws EvalFailure. */
+  coerce: Record<string, (raw: unknown) => FactValue>;
 }
 
 function show(value: unknown): string {
@@ -61,16 +69,27 @@ type Coerce = (raw: unknown) => FactValue;
 
 function coercer(name: string, decl: FactDecl): Coerce {
   switch (decl.type) {
-    case "integer":
+    case "integer": {
+      // Whole numbers typed as text ("17") repeat in a column: each distinct text is parsed once.
+      const parsed = new Map<string, number>();
+      const parse = (raw: string): number | undefined => {
+        let n = parsed.get(raw);
+        if (n === undefined && INTEGER_TEXT.test(raw.trim())) {
+          if (parsed.size > 4096) parsed.clear();
+          parsed.set(raw, (n = Number(raw.trim())));
+        }
+        return n;
+      };
       return (raw) => {
-        let n: number;
+        let n: number | undefined;
         if (typeof raw === "number") n = raw;
-        else if (typeof raw === "string" && INTEGER_TEXT.test(raw.trim())) n = Number(raw.trim());
+        else if (typeof raw === "string" && (n = parse(raw)) !== undefined) { /* parsed */ }
         else return fail("bad-fact", `${name}: forventet et heltall, fikk ${show(raw)}`, name);
         if (!Number.isInteger(n)) fail("bad-fact", `${name}: forventet et heltall, fikk ${show(raw)}`, name);
         checkRange(name, n, decl);
         return n;
       };
+    }
     case "number":
       return (raw) => {
         const n = toNumber(name, raw, "et tall");
@@ -127,51 +146,59 @@ export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
   const names = Object.keys(decls);
   const known = new Set(names);
   // Everything about a fact that does not depend on the row, worked out once.
-  const steps = names.map((name) => {
+  const steps = names.map((name, slot) => {
     const decl = decls[name];
     const source = decl.derive?.ageFrom;
     return {
-      name, decl, source, coerce: coercer(name, decls[name]),
+      name, slot, decl, source, sourceSlot: source === undefined ? -1 : names.indexOf(source), coerce: coercer(name, decls[name]),
       whenAbsent: decl.default !== undefined ? decl.default : decl.optional || source !== undefined ? null : undefined,
     };
   });
   // Derived facts run after the facts they derive from.
   steps.sort((a, b) => Number(a.source !== undefined) - Number(b.source !== undefined));
   const requiredDerived = steps.filter((s) => s.source !== undefined && !s.decl.optional);
+  // Facts are written in step order (derived last), so every normalised object has the same key order.
+  function normalizeInto(raws: ArrayLike<unknown>, date: IsoDate, out: FactValues, derived?: DerivedFact[]): void {
+    for (let i = 0; i < steps.length; i++) {
+      const { name, decl, coerce, source, sourceSlot, whenAbsent } = steps[i];
+      const raw = raws[steps[i].slot];
+      const born = sourceSlot < 0 ? null : out[source!];
+      if (born !== null && born !== undefined) {
+        if ((born as string) > date) fail("bad-fact", `${source}: fødselsdatoen ${born} er etter datoen ${date}`, source);
+        const age = ageOn(born as string, date);
+        if (!isAbsent(raw) && coerce(raw) !== age) {
+          fail("bad-fact", `${name}: oppgitt ${show(raw)}, men ${source} ${born} gir ${age} år den ${date}; oppgi bare én av dem`, name);
+        }
+        checkRange(name, age, decl);
+        out[name] = age;
+        derived?.push({ name, value: age, from: source!, how: `hele år fra ${source} ${born} til ${date}` });
+        continue;
+      }
+      if (isAbsent(raw)) {
+        if (whenAbsent === undefined) fail("missing-fact", `${name} mangler: ${decl.description}`, name);
+        out[name] = whenAbsent;
+        continue;
+      }
+      out[name] = coerce(raw);
+    }
+    for (let i = 0; i < requiredDerived.length; i++) {
+      const { name, source } = requiredDerived[i];
+      if (out[name] === null) fail("missing-fact", `oppgi ${name} eller ${source}`, name);
+    }
+  }
   return {
     names,
+    normalizeInto,
+    coerce: Object.fromEntries(steps.map((s) => [s.name, s.coerce])),
     normalize(input, date, derived) {
       for (const key in input) {
         if (!known.has(key) && hasOwn.call(input, key)) fail("unknown-fact", `ukjent faktum «${key}»; denne regelfilen bruker ${names.join(", ")}`, key);
       }
+      // Own properties only: an inherited "toString" or a prototype-polluted value is not a fact.
+      const raws = new Array<unknown>(names.length);
+      for (let k = 0; k < names.length; k++) raws[k] = hasOwn.call(input, names[k]) ? input[names[k]] : undefined;
       const out: FactValues = {};
-      for (let i = 0; i < steps.length; i++) {
-        const { name, decl, coerce, source, whenAbsent } = steps[i];
-        // Own properties only: an inherited "toString" or a prototype-polluted value is not a fact.
-        const raw = hasOwn.call(input, name) ? input[name] : undefined;
-        if (source !== undefined && out[source] !== null && out[source] !== undefined) {
-          const born = out[source] as string;
-          if (born > date) fail("bad-fact", `${source}: fødselsdatoen ${born} er etter datoen ${date}`, source);
-          const age = ageOn(born, date);
-          if (!isAbsent(raw) && coerce(raw) !== age) {
-            fail("bad-fact", `${name}: oppgitt ${show(raw)}, men ${source} ${born} gir ${age} år den ${date}; oppgi bare én av dem`, name);
-          }
-          checkRange(name, age, decl);
-          out[name] = age;
-          derived?.push({ name, value: age, from: source, how: `hele år fra ${source} ${born} til ${date}` });
-          continue;
-        }
-        if (isAbsent(raw)) {
-          if (whenAbsent === undefined) fail("missing-fact", `${name} mangler: ${decl.description}`, name);
-          out[name] = whenAbsent;
-          continue;
-        }
-        out[name] = coerce(raw);
-      }
-      for (let i = 0; i < requiredDerived.length; i++) {
-        const { name, source } = requiredDerived[i];
-        if (out[name] === null) fail("missing-fact", `oppgi ${name} eller ${source}`, name);
-      }
+      normalizeInto(raws, date, out, derived);
       return out;
     },
   };
