@@ -3,6 +3,7 @@ import { parseArgs, UsageError } from "./args";
 import { cmdCheck, cmdEval, cmdList, cmdTest, Io } from "./commands";
 import { defaultRulesDir, loadRuleFolder } from "../rules/load-folder";
 import * as fs from "fs";
+import { cmdFmt, FMT_USAGE } from "./fmt";
 
 const HELP = `budget-rules – regler for helsebudsjettet (Prop. 1 S 2025–2026, HOD)
 
@@ -10,12 +11,15 @@ const HELP = `budget-rules – regler for helsebudsjettet (Prop. 1 S 2025–2026
   budget-rules list [--json]
   budget-rules test [mappe] [--no-reference]
   budget-rules check <arbeidsbok.xlsx|.csv> [--sheet NAVN] [--date D] [--scenario S] [--json] [--out rapport.xlsx]
+  ${FMT_USAGE}
 
   Felles: --rules MAPPE (standard: prosjektets rules/)
   Avslutningskoder: 0 ok, 1 funn av typen feil eller feilende tester, 2 ugyldig inndata.`;
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
+    // fmt works on files, not a loaded rule set, and parses its own options (src/cli/fmt.ts).
+    if (argv[0] === "fmt") return cmdFmt(argv.slice(1), io);
     const a = parseArgs(argv);
     const [command, ...rest] = a.positionals;
     a.positionals = rest;
@@ -31,7 +35,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case "list": return cmdList(set, a, io);
       case "test": return await cmdTest(set, a, io);
       case "check": return await cmdCheck(set, a, io);
-      default: throw new UsageError(`ukjent kommando «${command}» (eval, list, test, check)`);
+      default: throw new UsageError(`ukjent kommando «${command}» (eval, list, test, check, fmt)`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -5,14 +5,22 @@
  */
 import { z } from "zod";
 import { ruleFileSchema, scenarioSchema, RuleFile, Scenario } from "./schema";
-import { parseJsonText } from "./json-text";
+import { JsonParse, parseJsonText } from "./json-text";
 import { formatPath, LoadProblem } from "./problems";
 import { semanticProblems } from "./semantic-checks";
 import { compileRuleFile, LoadedRuleFile } from "../engine/compiled-file";
-import { sha256Hex } from "../util/sha256";
+import { contentHash } from "./content-hash";
 import type { BrokenFile, LoadedScenario, RuleSet, ScenarioOverride } from "./rule-set";
 
-export interface SourceText { path: string; text: string }
+/** A rule file's text; `parsed` when it was already parsed (YAML: by rule-source.ts or at build time). */
+export interface SourceText { path: string; text: string; parsed?: JsonParse }
+
+/** Rule files are JSON or YAML (`.yaml`/`.yml`), told apart by the file name. */
+export function isYamlPath(path: string): boolean {
+  return /\.ya?ml$/i.test(path);
+}
+
+const UNPARSED_YAML: JsonParse = { ok: false, message: "YAML-teksten er ikke lest: bruk ruleSource() (src/rules/rule-source.ts)" };
 
 const MAX_JSON_DEPTH = 64;
 
@@ -47,8 +55,18 @@ function stripForbiddenKeys(value: unknown): string[] {
   return found.sort();
 }
 
-function zodProblems(file: string, error: z.ZodError, input: unknown): LoadProblem[] {
-  return error.issues.map((issue) => ({ file, path: formatPath(issue.path), message: describeIssue(issue, valueAt(input, issue.path)) }));
+function zodProblems(file: string, error: z.ZodError, input: unknown, positions?: Record<string, [number, number]>): LoadProblem[] {
+  return error.issues.map((issue) => ({ file, path: formatPath(issue.path), message: describeIssue(issue, valueAt(input, issue.path)), ...positionOf(positions, issue.path) }));
+}
+
+/** Line and column of a path (or its nearest ancestor that has one) where the reader recorded them (YAML). */
+function positionOf(positions: Record<string, [number, number]> | undefined, path: ReadonlyArray<PropertyKey>): { line?: number; column?: number } {
+  if (!positions) return {};
+  for (let n = path.length; n > 0; n--) {
+    const at = positions[formatPath(path.slice(0, n))];
+    if (at) return { line: at[0], column: at[1] };
+  }
+  return {};
 }
 
 /** The input value at a zod issue path (zod 4 does not put it on the issue unless asked); undefined if absent. */
@@ -91,7 +109,7 @@ function typeName(v: unknown): string {
 type Parsed<T> = { ok: true; value: T; hash: string } | { ok: false; problems: LoadProblem[]; id?: string };
 
 function parseWith<T>(src: SourceText, schema: z.ZodType<T>): Parsed<T> {
-  const json = parseJsonText(src.text);
+  const json = src.parsed ?? (isYamlPath(src.path) ? UNPARSED_YAML : parseJsonText(src.text));
   if (!json.ok) return { ok: false, problems: [{ file: src.path, path: "", message: json.message, line: json.line, column: json.column }] };
   const id = typeof (json.value as { id?: unknown })?.id === "string" ? (json.value as { id: string }).id : undefined;
   const depth = jsonDepth(json.value);
@@ -102,9 +120,9 @@ function parseWith<T>(src: SourceText, schema: z.ZodType<T>): Parsed<T> {
   }));
   early.push(...stripForbiddenKeys(json.value).map((path) => ({ file: src.path, path, message: "nøkkelen er ikke tillatt («__proto__», «constructor» og «prototype» er reserverte navn i JavaScript)" })));
   const parsed = schema.safeParse(json.value);
-  if (!parsed.success) return { ok: false, id, problems: [...early, ...zodProblems(src.path, parsed.error, json.value)] };
+  if (!parsed.success) return { ok: false, id, problems: [...early, ...zodProblems(src.path, parsed.error, json.value, json.positions)] };
   if (early.length) return { ok: false, id, problems: early };
-  return { ok: true, value: parsed.data, hash: sha256Hex(src.text) };
+  return { ok: true, value: parsed.data, hash: contentHash(json.value) };
 }
 
 export function isScenarioPath(path: string): boolean {
