@@ -111,6 +111,12 @@ it("a YAML syntax error is reported with line and column in the formatted proble
   expect(formatProblem(p)).toBe("hostile-rules/yaml-malformed.yaml:20:1: ugyldig YAML: Flow sequence in block collection must be sufficiently indented and end with a ]");
 });
 
+it("a problem found after the schema (an unknown fact) also names its YAML line and column", () => {
+  const yaml = fs.readFileSync(path.join(DIR, "yaml-valid.yaml"), "utf8").replace("- { fact: alder, operator: lessThan", "- { fact: aldr, operator: lessThan");
+  const set = loadRuleSet([ruleSource("hostile-rules/aldr.yaml", yaml)]);
+  expect(set.problems.map(formatProblem)).toEqual(["hostile-rules/aldr.yaml:66:13 rules[0].conditions.all[0].fact: ukjent faktum eller parameter «aldr»"]);
+});
+
 it("a YAML rule file and its JSON twin load to the same content with the same hash", () => {
   const yaml = all.files.get("mini-yaml")!;
   const json = loadRuleSet([{ ...mini(), text: mini().text.replace('"mini-egenandel"', '"mini-yaml"').replace('"Egenandel (testfil)"', '"Egenandel (testfil i YAML)"') }]).files.get("mini-yaml")!;

@@ -56,14 +56,14 @@ function stripForbiddenKeys(value: unknown): string[] {
 }
 
 function zodProblems(file: string, error: z.ZodError, input: unknown, positions?: Record<string, [number, number]>): LoadProblem[] {
-  return error.issues.map((issue) => ({ file, path: formatPath(issue.path), message: describeIssue(issue, valueAt(input, issue.path)), ...positionOf(positions, issue.path) }));
+  return error.issues.map((issue) => ({ file, path: formatPath(issue.path), message: describeIssue(issue, valueAt(input, issue.path)), ...positionOf(positions, formatPath(issue.path)) }));
 }
 
 /** Line and column of a path (or its nearest ancestor that has one) where the reader recorded them (YAML). */
-function positionOf(positions: Record<string, [number, number]> | undefined, path: ReadonlyArray<PropertyKey>): { line?: number; column?: number } {
+function positionOf(positions: Record<string, [number, number]> | undefined, path: string): { line?: number; column?: number } {
   if (!positions) return {};
-  for (let n = path.length; n > 0; n--) {
-    const at = positions[formatPath(path.slice(0, n))];
+  for (let p = path; p; p = p.replace(/(\[\d+\]|\.?[^.[]+)$/, "")) {
+    const at = positions[p];
     if (at) return { line: at[0], column: at[1] };
   }
   return {};
@@ -106,7 +106,7 @@ function typeName(v: unknown): string {
   return norskType(typeof v);
 }
 
-type Parsed<T> = { ok: true; value: T; hash: string } | { ok: false; problems: LoadProblem[]; id?: string };
+type Parsed<T> = { ok: true; value: T; hash: string; positions?: Record<string, [number, number]> } | { ok: false; problems: LoadProblem[]; id?: string };
 
 function parseWith<T>(src: SourceText, schema: z.ZodType<T>): Parsed<T> {
   const json = src.parsed ?? (isYamlPath(src.path) ? UNPARSED_YAML : parseJsonText(src.text));
@@ -122,7 +122,7 @@ function parseWith<T>(src: SourceText, schema: z.ZodType<T>): Parsed<T> {
   const parsed = schema.safeParse(json.value);
   if (!parsed.success) return { ok: false, id, problems: [...early, ...zodProblems(src.path, parsed.error, json.value, json.positions)] };
   if (early.length) return { ok: false, id, problems: early };
-  return { ok: true, value: parsed.data, hash: contentHash(json.value) };
+  return { ok: true, value: parsed.data, hash: contentHash(json.value), positions: json.positions };
 }
 
 export function isScenarioPath(path: string): boolean {
@@ -145,12 +145,12 @@ export function loadRuleSet(sources: SourceText[]): RuleSet {
     const p = parseWith<RuleFile>(src, ruleFileSchema as unknown as z.ZodType<RuleFile>);
     if (!p.ok) { breakFile({ path: src.path, id: p.id, problems: p.problems }); continue; }
     const file = p.value;
-    const problems: LoadProblem[] = semanticProblems(file).map((x) => ({ file: src.path, ...x }));
+    const problems: LoadProblem[] = semanticProblems(file).map((x) => ({ file: src.path, ...x, ...positionOf(p.positions, x.path) }));
     const earlier = seen.get(file.id);
-    if (earlier) problems.push({ file: src.path, path: "id", message: `id «${file.id}» er allerede brukt i ${earlier}` });
+    if (earlier) problems.push({ file: src.path, path: "id", message: `id «${file.id}» er allerede brukt i ${earlier}`, ...positionOf(p.positions, "id") });
     let loaded: LoadedRuleFile | undefined;
     if (problems.length === 0) {
-      loaded = compileRuleFile(file, src.path, p.hash, (path, e) => problems.push({ file: src.path, path, message: e.message }));
+      loaded = compileRuleFile(file, src.path, p.hash, (path, e) => problems.push({ file: src.path, path, message: e.message, ...positionOf(p.positions, path) }));
     }
     if (problems.length > 0 || !loaded) { breakFile({ path: src.path, id: file.id, problems }); continue; }
     seen.set(file.id, src.path);
