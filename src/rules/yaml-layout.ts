@@ -9,6 +9,7 @@ import { Document, isMap, isScalar, isSeq, Scalar, type Node } from "yaml";
 import { ruleFileSchema, scenarioSchema } from "./schema";
 import { canonicalJson } from "./content-hash";
 import { parseYamlText } from "./yaml-text";
+import { isScenarioPath } from "./loader";
 
 export const LINE_WIDTH = 100;
 /** Texts longer than this never sit inside a one-line list or object, and get a blank line before them at the top. */
@@ -123,7 +124,7 @@ function arrange(node: Node | null, schema: Schema, col: number, room: number, t
 }
 
 function schemaFor(path: string): Schema {
-  return (/(^|[\\/])scenarios[\\/]/.test(path) ? scenarioSchema : ruleFileSchema) as unknown as Schema;
+  return (isScenarioPath(path) ? scenarioSchema : ruleFileSchema) as unknown as Schema;
 }
 
 /** The canonical text of a parsed YAML rule document (mutates `doc`). Throws if it would change the value. */
