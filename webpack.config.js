@@ -24,8 +24,10 @@ module.exports = (env, options) => {
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } } },
-        // Rule files are bundled as their exact text, so the content hash matches the CLI's.
+        // Rule files: JSON as its text; YAML parsed at build time (its parse result as JSON text), so the
+        // bundle carries no YAML parser. Hashes are of the parsed content, so they match the CLI's.
         { test: /[\\/]rules[\\/].*\.json$/, type: "asset/source" },
+        { test: /[\\/]rules[\\/].*\.ya?ml$/, type: "asset/source", use: path.resolve(__dirname, "scripts/yaml-rule-loader.js") },
         // The Prop. 1 S reference figures (sheets/hod-2026.csv) for the prop-samsvar check in the browser.
         { test: /[\\/]sheets[\\/].*\.csv$/, type: "asset/source" },
         { test: /\.(png|xlsx)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },

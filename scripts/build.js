@@ -8,7 +8,7 @@ const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
-const SOURCES = ["functions", "src", "rules", "taskpane", "assets", "sheets", "manifest.xml", "webpack.config.js", "package.json"];
+const SOURCES = ["functions", "src", "rules", "taskpane", "assets", "sheets", "manifest.xml", "webpack.config.js", "package.json", "scripts/yaml-rule-loader.js"];
 const OUTPUTS = ["functions.js", "functions.json", "taskpane.html", "taskpane.js", "manifest.xml", "hod-2026.xlsx"];
 
 function newest(p) {

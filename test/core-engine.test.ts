@@ -1,7 +1,7 @@
 /** Issue 2 "done when": dated parameters, exact formulas, rounding, strict facts and dates, hit policy, age, trace. */
 import { loadRuleSet } from "../src/rules/loader";
 import { evaluate, Outcome } from "../src/engine/evaluate";
-import { sha256Hex } from "../src/util/sha256";
+import { contentHash } from "../src/rules/content-hash";
 import { ageOn } from "../src/util/dates";
 
 const SOURCES = {
@@ -303,9 +303,9 @@ describe("trace", () => {
   const { set, text } = load(file);
   const v = ok(evaluate(set, "kjerne", { facts: { alder: 17, belop: "100" }, date: "2026-08-01" }, { trace: true }));
   const t = v.trace!;
-  it("names the rule file with id, version and content hash", () => {
-    expect(v.ruleFile).toEqual({ id: "kjerne", version: "2.3.4", hash: sha256Hex(text) });
-    expect(t.ruleFile).toMatchObject({ id: "kjerne", version: "2.3.4", hash: sha256Hex(text), path: "rules/user-fees/kjerne.json", domain: "user-fee" });
+  it("names the rule file with id, version and content hash (of the parsed content: rules/README.md)", () => {
+    expect(v.ruleFile).toEqual({ id: "kjerne", version: "2.3.4", hash: contentHash(JSON.parse(text)) });
+    expect(t.ruleFile).toMatchObject({ id: "kjerne", version: "2.3.4", hash: contentHash(JSON.parse(text)), path: "rules/user-fees/kjerne.json", domain: "user-fee" });
     expect(t.date).toBe("2026-08-01");
   });
   it("lists parameter entries with their from dates and sources", () => {

@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { loadRuleSet } from "../src/rules/loader";
+import { ruleSource } from "../src/rules/rule-source";
 import { evaluate } from "../src/engine/evaluate";
 
 const MINI = fs.readFileSync(path.join(__dirname, "fixtures/rules-basic/user-fees/mini.json"), "utf8");
@@ -119,4 +120,55 @@ it("a nearly-2 MB file with many rules loads without problems", () => {
   expect(text.length).toBeLessThan(2 * 1024 * 1024);
   const set = loadRuleSet([{ path: "rules/user-fees/mange.json", text }]);
   expect(set.problems).toEqual([]);
+});
+
+describe("hostile YAML rule files", () => {
+  const withYaml = (name: string, text: string) => loadRuleSet([valid, ruleSource(`rules/user-fees/${name}.yaml`, text)]);
+  const brokenYaml = (set: ReturnType<typeof loadRuleSet>, name: string) => {
+    expect(set.files.has("mini-egenandel")).toBe(true);
+    const b = set.broken.find((x) => x.path === `rules/user-fees/${name}.yaml`);
+    expect(b).toBeDefined();
+    return b!.problems;
+  };
+
+  it("«billion laughs» (nine levels of aliases, 10⁹ strings if expanded): refused at the first anchor, nothing expanded", () => {
+    const lines = ['a0: &a0 "lol"'];
+    for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
+    const t = Date.now();
+    const problems = brokenYaml(withYaml("latter", `id: latter\n${lines.join("\n")}\n`), "latter");
+    expect(problems).toEqual([{ file: "rules/user-fees/latter.yaml", path: "", message: "YAML-anker (&a0) er ikke tillatt i regelfiler", line: 2, column: 5 }]);
+    expect(Date.now() - t).toBeLessThan(2000);
+  });
+
+  it("a merge key (<<: *base) is an alias too: refused", () => {
+    const problems = brokenYaml(withYaml("flett", "id: flett\nfacts:\n  alder: {type: integer, description: a}\n  annen:\n    <<: *x\n"), "flett");
+    expect(problems[0].message).toBe("YAML-alias (*x) er ikke tillatt i regelfiler: skriv verdien ut");
+  });
+
+  it("a custom tag (!js/function) is refused", () => {
+    const problems = brokenYaml(withYaml("tagg", "id: tagg\ntitle: !js/function 'function () { return 1 }'\n"), "tagg");
+    expect(problems[0].message).toContain("ugyldig YAML: Unresolved tag: !js/function");
+    expect({ line: problems[0].line, column: problems[0].column }).toEqual({ line: 2, column: 8 });
+  });
+
+  it("a 50 MB YAML file is rejected before parsing, with the same size message", () => {
+    const problems = brokenYaml(withYaml("stor", `id: stor\ndescription: ${"x".repeat(50 * 1024 * 1024)}\n`), "stor");
+    expect(problems).toEqual([{ file: "rules/user-fees/stor.yaml", path: "", message: "filen er for stor (50.0 MB; en regelfil kan være høyst 2 MB)" }]);
+  });
+
+  it("100 000 nested flow lists and 1 000 nested mappings: rejected without a stack overflow", () => {
+    const flow = brokenYaml(withYaml("lister", "[".repeat(100000) + "]".repeat(100000)), "lister");
+    expect(flow[0].message).toBe("strukturen er nøstet for dypt (mer enn 64 nivåer)");
+    let block = "";
+    for (let i = 0; i < 1000; i++) block += `${" ".repeat(i)}a:\n`;
+    const deep = brokenYaml(withYaml("dyp", block), "dyp");
+    expect(deep[0].message).toBe("strukturen er nøstet for dypt (mer enn 64 nivåer)");
+  });
+
+  it("a __proto__ key in YAML is reported and does not pollute Object.prototype", () => {
+    const yaml = `${JSON.stringify({ ...base(), id: "proto-yaml" }).replace('"facts":{', '"facts":{"__proto__":{"polluted":true,"type":"integer","description":"p"},')}`;
+    const set = withYaml("proto", yaml);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(brokenYaml(set, "proto").map((p) => p.path)).toEqual(["facts.__proto__"]);
+  });
 });

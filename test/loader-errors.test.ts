@@ -1,11 +1,12 @@
 /**
  * Every fixture in test/fixtures/hostile-rules has its expected problems stored next to it
- * (`name.json` + `name.expected.json`). The fixtures are loaded together with a valid rule file:
+ * (`name.json` or `name.yaml`, + `name.expected.json`). The fixtures are loaded together with a valid rule file:
  * the valid file still loads, each broken file is listed in `broken` with exactly its problems.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { loadRuleSet, SourceText } from "../src/rules/loader";
+import { ruleSource } from "../src/rules/rule-source";
 import { formatProblem } from "../src/rules/problems";
 import { evaluate } from "../src/engine/evaluate";
 
@@ -23,14 +24,15 @@ function fixtureNames(): string[] {
   const out: string[] = [];
   for (const sub of ["", "scenarios"]) {
     for (const f of fs.readdirSync(path.join(DIR, sub)).sort()) {
-      if (f.endsWith(".json") && !f.endsWith(".expected.json")) out.push(path.posix.join(sub, f.slice(0, -5)));
+      if (/\.(json|yaml)$/.test(f) && !f.endsWith(".expected.json")) out.push(path.posix.join(sub, f.replace(/\.(json|yaml)$/, "")));
     }
   }
   return out;
 }
 
 const rel = (full: string) => path.relative(FIXTURES, full).split(path.sep).join("/");
-const text = (name: string): SourceText => ({ path: rel(path.join(DIR, `${name}.json`)), text: fs.readFileSync(path.join(DIR, `${name}.json`), "utf8") });
+const fileOf = (name: string) => [`${name}.json`, `${name}.yaml`].map((f) => path.join(DIR, f)).find((f) => fs.existsSync(f))!;
+const text = (name: string): SourceText => ruleSource(rel(fileOf(name)), fs.readFileSync(fileOf(name), "utf8"));
 const expected = (name: string): Expected => JSON.parse(fs.readFileSync(path.join(DIR, `${name}.expected.json`), "utf8"));
 const mini = (): SourceText => {
   const p = path.join(FIXTURES, "rules-basic/user-fees/mini.json");
@@ -102,6 +104,24 @@ describe.each(names)("%s", (name) => {
 it("a JSON syntax error is reported with line and column in the formatted problem", () => {
   const p = all.problems.find((x) => x.file.endsWith("/malformed.json"))!;
   expect(formatProblem(p)).toBe("hostile-rules/malformed.json:5:3: ugyldig JSON: Expected ',' or '}' after property value");
+});
+
+it("a YAML syntax error is reported with line and column in the formatted problem", () => {
+  const p = all.problems.find((x) => x.file.endsWith("/yaml-malformed.yaml"))!;
+  expect(formatProblem(p)).toBe("hostile-rules/yaml-malformed.yaml:20:1: ugyldig YAML: Flow sequence in block collection must be sufficiently indented and end with a ]");
+});
+
+it("a problem found after the schema (an unknown fact) also names its YAML line and column", () => {
+  const yaml = fs.readFileSync(path.join(DIR, "yaml-valid.yaml"), "utf8").replace("- { fact: alder, operator: lessThan", "- { fact: aldr, operator: lessThan");
+  const set = loadRuleSet([ruleSource("hostile-rules/aldr.yaml", yaml)]);
+  expect(set.problems.map(formatProblem)).toEqual(["hostile-rules/aldr.yaml:66:13 rules[0].conditions.all[0].fact: ukjent faktum eller parameter «aldr»"]);
+});
+
+it("a YAML rule file and its JSON twin load to the same content with the same hash", () => {
+  const yaml = all.files.get("mini-yaml")!;
+  const json = loadRuleSet([{ ...mini(), text: mini().text.replace('"mini-egenandel"', '"mini-yaml"').replace('"Egenandel (testfil)"', '"Egenandel (testfil i YAML)"') }]).files.get("mini-yaml")!;
+  expect(yaml.file).toEqual(json.file);
+  expect(yaml.hash).toBe(json.hash);
 });
 
 it("evaluating a broken rule file says why it is broken", () => {

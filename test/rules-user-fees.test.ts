@@ -8,10 +8,11 @@ import { loadRuleFolder } from "../src/rules/load-folder";
 import { evaluate, Outcome } from "../src/engine/evaluate";
 import { evaluateReference } from "../src/engine/reference";
 import { runEmbeddedTests } from "../src/rules/run-tests";
+import { ruleFileName } from "./helpers/rule-file";
 
 const RULES = path.join(__dirname, "..", "rules");
 const set = loadRuleFolder(RULES);
-const MINE = ["user-fees/egenandel.json", "user-fees/egenandelstak.json", "user-fees/blaresept.json", "user-fees/tannhelse-unge-voksne.json", "scenarios/legeforeningen-2026.json", "scenarios/regjeringen-meld-st-23.json"];
+const MINE = [["user-fees", "egenandel"], ["user-fees", "egenandelstak"], ["user-fees", "blaresept"], ["user-fees", "tannhelse-unge-voksne"], ["scenarios", "legeforeningen-2026"], ["scenarios", "regjeringen-meld-st-23"]].map(([folder, id]) => ruleFileName(folder, id));
 
 type Q = { facts: Record<string, unknown>; date: string; scenario?: string };
 

@@ -4,6 +4,7 @@
  */
 import { AMOUNT_COLUMNS, BudgetChapter, BudgetModel, BudgetPost, isInntektKap, isKanOverfores, isOverslagsbevilgning, kanNyttesUnder } from "./model";
 import { PropReference, referenceKey } from "./reference";
+import { nameFacts, PostNameWords } from "./post-names";
 
 export type FactRow = Record<string, string | number | boolean | null>;
 
@@ -17,7 +18,8 @@ export function endringPst(saldert: number | null, forslag: number | null): numb
   return tenths / 10;
 }
 
-export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetPost, reference?: PropReference): FactRow {
+/** `words`: which names count as transfers / operating costs, from the rule set (post-names.ts). */
+export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetPost, words: PostNameWords, reference?: PropReference): FactRow {
   const postsInChapter = new Set(chapter.posts.map((x) => x.post));
   const refs = kanNyttesUnder(p);
   const missing = refs.filter((n) => !postsInChapter.has(n));
@@ -31,8 +33,7 @@ export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetP
     kan_overfores: isKanOverfores(p),
     overslagsbevilgning: isOverslagsbevilgning(p),
     aktiv_post: p.saldert_2025 !== null || p.forslag_2026 !== null,
-    navn_er_overforing: /tilskudd|basisbevilgning|refusjon|stønad|kompensasjon/i.test(p.betegnelse),
-    navn_er_driftsutgifter: /^(spesielle )?driftsutgifter$/i.test(p.betegnelse.trim()),
+    ...nameFacts(p.betegnelse, words),
     kan_nyttes_under: refs.join(", "),
     kan_nyttes_under_antall: refs.length,
     kan_nyttes_under_mangler: missing.join(", "),

@@ -9,6 +9,7 @@ import type { Trace } from "../trace/trace";
 import type { BudgetChapter, BudgetModel, BudgetPost, ColumnKey } from "./model";
 import { chapterFacts, FactRow, postFacts } from "./check-facts";
 import type { PropReference } from "./reference";
+import { postNameWords } from "./post-names";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -85,11 +86,12 @@ export function checkBudget(model: BudgetModel, set: RuleSet, opts: { date: stri
     findings.push({ severity: p.severity, sheet: model.sheetName, cell: p.cell, message: p.message, ruleFile: "arkleser", ruleFileVersion: "-", ruleFileHash: "-", rule: "lesbart-ark" });
   }
   // Facts depend only on the sheet and the reference: derived once per post and chapter, shared by every rule file.
+  const words = postNameWords(set, opts.date, opts.scenario);
   const postFactsOf = new Map<BudgetPost, FactRow>();
   const chapterFactsOf = new Map<BudgetChapter, FactRow>();
   const factsOfPost = (chapter: BudgetChapter, p: BudgetPost): FactRow => {
     let f = postFactsOf.get(p);
-    if (!f) postFactsOf.set(p, (f = postFacts(model, chapter, p, opts.reference)));
+    if (!f) postFactsOf.set(p, (f = postFacts(model, chapter, p, words, opts.reference)));
     return f;
   };
   const factsOfChapter = (chapter: BudgetChapter): FactRow => {

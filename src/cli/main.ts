@@ -4,6 +4,7 @@ import { cmdCheck, cmdEval, cmdList, cmdTest, Io } from "./commands";
 import { defaultRulesDir, loadRuleFolder } from "../rules/load-folder";
 import * as fs from "fs";
 import { testTarget } from "./test-target";
+import { cmdFmt, FMT_USAGE } from "./fmt";
 
 const HELP = `budget-rules – regler for helsebudsjettet (Prop. 1 S 2025–2026, HOD)
 
@@ -11,6 +12,7 @@ const HELP = `budget-rules – regler for helsebudsjettet (Prop. 1 S 2025–2026
   budget-rules list [--json]
   budget-rules test [mappe|regel-id] [--no-reference]
   budget-rules check <arbeidsbok.xlsx|.csv> [--sheet NAVN] [--date D] [--scenario S] [--json] [--out rapport.xlsx] [--allow-broken]
+  ${FMT_USAGE}
 
   Felles: --rules MAPPE (standard: prosjektets rules/)
   Avslutningskoder: 0 ok, 1 funn av typen feil eller feilende tester, 2 ugyldig inndata
@@ -18,6 +20,8 @@ const HELP = `budget-rules – regler for helsebudsjettet (Prop. 1 S 2025–2026
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
+    // fmt works on files, not a loaded rule set, and parses its own options (src/cli/fmt.ts).
+    if (argv[0] === "fmt") return cmdFmt(argv.slice(1), io);
     const a = parseArgs(argv);
     const [command, ...rest] = a.positionals;
     a.positionals = rest;
@@ -33,7 +37,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case "eval": return cmdEval(set, a, io);
       case "list": return cmdList(set, a, io);
       case "check": return await cmdCheck(set, a, io);
-      default: throw new UsageError(`ukjent kommando «${command}» (eval, list, test, check)`);
+      default: throw new UsageError(`ukjent kommando «${command}» (eval, list, test, check, fmt)`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,14 +1,22 @@
-/** JSON parsing that reports line and column, with a size limit checked before parsing. */
+/**
+ * JSON parsing that reports line and column, with a size limit checked before parsing. The result type
+ * is shared with the YAML reader (yaml-text.ts); `positions` (YAML only) maps a path to [line, column].
+ */
 export const MAX_RULE_FILE_BYTES = 2 * 1024 * 1024;
 
 export type JsonParse =
-  | { ok: true; value: unknown; duplicateKeys?: Array<{ path: string; key: string; line: number; column: number }> }
+  | { ok: true; value: unknown; duplicateKeys?: Array<{ path: string; key: string; line: number; column: number }>; positions?: Record<string, [number, number]> }
   | { ok: false; message: string; line?: number; column?: number };
 
+/** The size limit, checked before any parser sees the text (JSON and YAML alike). */
+export function tooLarge(text: string): JsonParse | null {
+  if (text.length <= MAX_RULE_FILE_BYTES) return null;
+  return { ok: false, message: `filen er for stor (${(text.length / 1048576).toFixed(1)} MB; en regelfil kan være høyst ${MAX_RULE_FILE_BYTES / 1048576} MB)` };
+}
+
 export function parseJsonText(text: string): JsonParse {
-  if (text.length > MAX_RULE_FILE_BYTES) {
-    return { ok: false, message: `filen er for stor (${(text.length / 1048576).toFixed(1)} MB; en regelfil kan være høyst ${MAX_RULE_FILE_BYTES / 1048576} MB)` };
-  }
+  const large = tooLarge(text);
+  if (large) return large;
   // A UTF-8 byte-order mark (Windows editors add one) is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {

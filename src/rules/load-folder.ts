@@ -1,7 +1,10 @@
-/** Node-only: read every *.json under a rules folder (recursively) and load it. */
+/** Node-only: read every *.json, *.yaml and *.yml under a rules folder (recursively) and load it. */
 import * as fs from "fs";
 import * as path from "path";
 import { loadRuleSet, SourceText } from "./loader";
+import { ruleSource } from "./rule-source";
+
+export const RULE_FILE_NAME = /\.(json|ya?ml)$/i;
 import type { RuleSet } from "./rule-set";
 
 export function readRuleTexts(root: string): SourceText[] {
@@ -10,8 +13,8 @@ export function readRuleTexts(root: string): SourceText[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && entry.name.endsWith(".json") && entry.name !== "schema.json") {
-        out.push({ path: path.relative(path.dirname(root), full).split(path.sep).join("/"), text: fs.readFileSync(full, "utf8") });
+      else if (entry.isFile() && RULE_FILE_NAME.test(entry.name) && entry.name !== "schema.json") {
+        out.push(ruleSource(path.relative(path.dirname(root), full).split(path.sep).join("/"), fs.readFileSync(full, "utf8")));
       }
     }
   };

@@ -5,14 +5,22 @@
  */
 import { z } from "zod";
 import { ruleFileSchema, scenarioSchema, RuleFile, Scenario } from "./schema";
-import { parseJsonText } from "./json-text";
+import { JsonParse, parseJsonText } from "./json-text";
 import { formatPath, LoadProblem } from "./problems";
 import { semanticProblems } from "./semantic-checks";
 import { compileRuleFile, LoadedRuleFile } from "../engine/compiled-file";
-import { sha256Hex } from "../util/sha256";
+import { contentHash } from "./content-hash";
 import type { BrokenFile, LoadedScenario, RuleSet, ScenarioOverride } from "./rule-set";
 
-export interface SourceText { path: string; text: string }
+/** A rule file's text; `parsed` when it was already parsed (YAML: by rule-source.ts or at build time). */
+export interface SourceText { path: string; text: string; parsed?: JsonParse }
+
+/** Rule files are JSON or YAML (`.yaml`/`.yml`), told apart by the file name. */
+export function isYamlPath(path: string): boolean {
+  return /\.ya?ml$/i.test(path);
+}
+
+const UNPARSED_YAML: JsonParse = { ok: false, message: "YAML-teksten er ikke lest: bruk ruleSource() (src/rules/rule-source.ts)" };
 
 const MAX_JSON_DEPTH = 64;
 
@@ -47,8 +55,18 @@ function stripForbiddenKeys(value: unknown): string[] {
   return found.sort();
 }
 
-function zodProblems(file: string, error: z.ZodError, input: unknown): LoadProblem[] {
-  return error.issues.map((issue) => ({ file, path: formatPath(issue.path), message: describeIssue(issue, valueAt(input, issue.path)) }));
+function zodProblems(file: string, error: z.ZodError, input: unknown, positions?: Record<string, [number, number]>): LoadProblem[] {
+  return error.issues.map((issue) => ({ file, path: formatPath(issue.path), message: describeIssue(issue, valueAt(input, issue.path)), ...positionOf(positions, formatPath(issue.path)) }));
+}
+
+/** Line and column of a path (or its nearest ancestor that has one) where the reader recorded them (YAML). */
+function positionOf(positions: Record<string, [number, number]> | undefined, path: string): { line?: number; column?: number } {
+  if (!positions) return {};
+  for (let p = path; p; p = p.replace(/(\[\d+\]|\.?[^.[]+)$/, "")) {
+    const at = positions[p];
+    if (at) return { line: at[0], column: at[1] };
+  }
+  return {};
 }
 
 /** The input value at a zod issue path (zod 4 does not put it on the issue unless asked); undefined if absent. */
@@ -88,10 +106,10 @@ function typeName(v: unknown): string {
   return norskType(typeof v);
 }
 
-type Parsed<T> = { ok: true; value: T; hash: string } | { ok: false; problems: LoadProblem[]; id?: string };
+type Parsed<T> = { ok: true; value: T; hash: string; positions?: Record<string, [number, number]> } | { ok: false; problems: LoadProblem[]; id?: string };
 
 function parseWith<T>(src: SourceText, schema: z.ZodType<T>): Parsed<T> {
-  const json = parseJsonText(src.text);
+  const json = src.parsed ?? (isYamlPath(src.path) ? UNPARSED_YAML : parseJsonText(src.text));
   if (!json.ok) return { ok: false, problems: [{ file: src.path, path: "", message: json.message, line: json.line, column: json.column }] };
   const id = typeof (json.value as { id?: unknown })?.id === "string" ? (json.value as { id: string }).id : undefined;
   const depth = jsonDepth(json.value);
@@ -102,9 +120,9 @@ function parseWith<T>(src: SourceText, schema: z.ZodType<T>): Parsed<T> {
   }));
   early.push(...stripForbiddenKeys(json.value).map((path) => ({ file: src.path, path, message: "nøkkelen er ikke tillatt («__proto__», «constructor» og «prototype» er reserverte navn i JavaScript)" })));
   const parsed = schema.safeParse(json.value);
-  if (!parsed.success) return { ok: false, id, problems: [...early, ...zodProblems(src.path, parsed.error, json.value)] };
+  if (!parsed.success) return { ok: false, id, problems: [...early, ...zodProblems(src.path, parsed.error, json.value, json.positions)] };
   if (early.length) return { ok: false, id, problems: early };
-  return { ok: true, value: parsed.data, hash: sha256Hex(src.text) };
+  return { ok: true, value: parsed.data, hash: contentHash(json.value), positions: json.positions };
 }
 
 export function isScenarioPath(path: string): boolean {
@@ -127,12 +145,12 @@ export function loadRuleSet(sources: SourceText[]): RuleSet {
     const p = parseWith<RuleFile>(src, ruleFileSchema as unknown as z.ZodType<RuleFile>);
     if (!p.ok) { breakFile({ path: src.path, id: p.id, problems: p.problems }); continue; }
     const file = p.value;
-    const problems: LoadProblem[] = semanticProblems(file).map((x) => ({ file: src.path, ...x }));
+    const problems: LoadProblem[] = semanticProblems(file).map((x) => ({ file: src.path, ...x, ...positionOf(p.positions, x.path) }));
     const earlier = seen.get(file.id);
-    if (earlier) problems.push({ file: src.path, path: "id", message: `id «${file.id}» er allerede brukt i ${earlier}` });
+    if (earlier) problems.push({ file: src.path, path: "id", message: `id «${file.id}» er allerede brukt i ${earlier}`, ...positionOf(p.positions, "id") });
     let loaded: LoadedRuleFile | undefined;
     if (problems.length === 0) {
-      loaded = compileRuleFile(file, src.path, p.hash, (path, e) => problems.push({ file: src.path, path, message: e.message }));
+      loaded = compileRuleFile(file, src.path, p.hash, (path, e) => problems.push({ file: src.path, path, message: e.message, ...positionOf(p.positions, path) }));
     }
     if (problems.length > 0 || !loaded) { breakFile({ path: src.path, id: file.id, problems }); continue; }
     seen.set(file.id, src.path);
