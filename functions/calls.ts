@@ -4,17 +4,19 @@
  */
 import { evaluate } from "../src/engine/evaluate";
 import type { LoadedRuleFile } from "../src/engine/compiled-file";
-import type { RuleSet } from "../src/rules/rule-set";
+import type { RuleSet } from "../src/engine/rule-set";
 import { traceToText } from "../src/trace/text";
-import { ArgError } from "./arg-error";
+import { ArgError } from "../src/questions/arg-error";
 import { traceEntity } from "./entity";
-import { optionalText } from "./args";
+import { optionalText } from "../src/questions/args";
 import { factGrid, Facts } from "./facts-arg";
 import { argColumns, asGrid, guarded, mapGrid, toExcelError, toGrid } from "./grid";
 import { ruleSet } from "./rule-set";
-import { answerColumns, Asker, coreFacts, failWith, field } from "./run";
-import { Ask, blareseptQuestion, deflaterQuestion, egenandelQuestions, egenandelstakQuestion, genericQuestion, IDS, postgroupFile, postgruppeQuestion } from "./questions";
-import type { ResultRecord } from "../src/trace/trace";
+import { answerColumns, Asker, failWith } from "./run";
+import { coreFacts } from "../src/questions/core-facts";
+import { field } from "../src/questions/output";
+import { Ask, blareseptQuestion, deflaterQuestion, egenandelQuestions, egenandelstakQuestion, genericQuestion, IDS, postgroupFile, postgruppeQuestion } from "../src/questions/questions";
+import type { ResultRecord } from "../src/model/result";
 
 type Result = ResultRecord | ResultRecord[];
 

@@ -3,8 +3,8 @@
  * short summary and its card lists rule file, date, parameters with the dates they apply from, and
  * source lines. Plain literals ("Entity", "String"), so nothing here needs the Excel global.
  */
-import type { Trace } from "../src/trace/trace";
-import type { Scalar } from "../src/rules/schema";
+import type { Trace } from "../src/model/result";
+import type { Scalar } from "../src/model/schema";
 
 type Prop = { type: "String"; basicValue: string } | { type: "Double"; basicValue: number } | { type: "Boolean"; basicValue: boolean } | { type: "Array"; elements: Prop[][] };
 

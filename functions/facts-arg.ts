@@ -3,34 +3,17 @@
  * two-column range (names beside values, more columns = more questions), or text cells like
  * «alder=17; tjeneste=legevakt» (one question per cell). Returns a grid of parsed fact sets.
  */
-import { ArgError, show } from "./arg-error";
+import { ArgError } from "../src/questions/arg-error";
 import { inputErrorCode, propagated } from "./excel-error";
 import { asGrid, Failed, Grid, Ready } from "./grid";
-import { isEmpty } from "./args";
+import { isEmpty } from "../src/questions/args";
+import { FACT_NAME, Facts, parseFactText, record } from "../src/questions/fact-text";
+export type { Facts };
 
-export type Facts = Record<string, unknown>;
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const EXPECTED = "forventet to rader (navn over verdier), to kolonner (navn og verdier) eller tekst som «alder=17; tjeneste=legevakt»";
 
-// Null-prototype records: a fact named «constructor» or «__proto__» is just an (unknown) name.
-const record = (): Facts => Object.create(null) as Facts;
-
-export function parseFactText(text: string): Facts {
-  const facts = record();
-  for (const part of text.split(/[;\n]/)) {
-    const p = part.trim();
-    if (p === "") continue;
-    const eq = p.indexOf("=");
-    const name = eq < 0 ? p : p.slice(0, eq).trim();
-    if (eq < 0 || !NAME.test(name)) throw new ArgError("#VALUE!", `fakta: forventet navn=verdi, fikk ${show(p)}`);
-    if (name in facts) throw new ArgError("#VALUE!", `fakta: «${name}» er oppgitt to ganger`);
-    facts[name] = p.slice(eq + 1).trim();
-  }
-  return facts;
-}
-
 function isName(v: unknown): boolean {
-  return typeof v === "string" && NAME.test(v.trim());
+  return typeof v === "string" && FACT_NAME.test(v.trim());
 }
 
 /** One fact set from parallel name and value lists; an error cell among the values fails just this set. */

@@ -3,7 +3,8 @@
  * broadcast them the way Excel broadcasts array formulas (a 1-row or 1-column range repeats;
  * a shorter range gives #N/A beyond its end) and return one result per cell, which spills.
  */
-import { ArgError } from "./arg-error";
+import type { ArgColumns as CoreArgColumns } from "../src/questions/questions";
+import { ArgError } from "../src/questions/arg-error";
 import { excelError, ExcelError, inputErrorCode, propagated } from "./excel-error";
 
 export type Grid = unknown[][];
@@ -94,7 +95,7 @@ function cell(args: Arg[], grids: Grid[], values: unknown[], i: number, j: numbe
  * first), exactly the error mapGrid would give it. The question builders then work column by column,
  * and may overwrite these arrays (each call gets its own).
  */
-export interface ArgColumns { rows: number; cols: number; n: number; values: unknown[][]; errors: Array<ExcelError | undefined> }
+export type ArgColumns = CoreArgColumns<ExcelError>;
 
 export function argColumns(args: Arg[]): ArgColumns {
   const grids = args.map((a) => asGrid(a.value));

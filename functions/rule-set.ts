@@ -2,9 +2,9 @@
  * The rule set the functions evaluate against, loaded once per runtime. In the add-in it is the
  * webpack-bundled rules/ folder (shared with the task pane); jest injects its own provider.
  */
-import type { RuleSet } from "../src/rules/rule-set";
+import type { RuleSet } from "../src/engine/rule-set";
 import { bundledRuleSet } from "../src/rules/bundled";
-import { ArgError } from "./arg-error";
+import { ArgError } from "../src/questions/arg-error";
 
 let provider: () => RuleSet = bundledRuleSet;
 let cached: RuleSet | null = null;

@@ -7,13 +7,12 @@ import { compileBatch, CompiledBatch, RowOutcome } from "../src/engine/batch";
 import { EvalError, EvalFailure } from "../src/engine/errors";
 import { toExcelError } from "./grid";
 import type { LoadedRuleFile } from "../src/engine/compiled-file";
-import type { RuleSet } from "../src/rules/rule-set";
-import type { ResultRecord } from "../src/trace/trace";
-import { serialToIso } from "./serial-date";
-import { closest } from "../src/util/closest";
-import { ArgError } from "./arg-error";
+import type { RuleSet } from "../src/engine/rule-set";
+import type { ResultRecord } from "../src/model/result";
+import { ArgError } from "../src/questions/arg-error";
 
-import type { Ask, AskColumns } from "./questions";
+import type { Ask, AskColumns } from "../src/questions/questions";
+import { coreFacts, coreValue, textual } from "../src/questions/core-facts";
 export type { Ask };
 
 /** Core errors as cell errors: unknown ids are #N/A (with the core's suggestions), the rest #VALUE!. */
@@ -24,36 +23,6 @@ export function failWith(outcome: Extract<Outcome, { ok: false }> | Extract<RowO
 function argErrorOf(e: EvalError): ArgError {
   const notFound = e.code === "unknown-rule-file" || e.code === "unknown-scenario";
   return new ArgError(notFound ? "#N/A" : "#VALUE!", e.message);
-}
-
-const textualFacts = new WeakMap<LoadedRuleFile, Map<string, string>>();
-
-/** Fact names of a file whose numbers need converting (date, string, enum), with their types. */
-function textual(file: LoadedRuleFile): Map<string, string> {
-  let m = textualFacts.get(file);
-  if (!m) {
-    m = new Map(Object.entries(file.file.facts).filter(([, d]) => d.type === "date" || d.type === "string" || d.type === "enum").map(([n, d]) => [n, d.type]));
-    textualFacts.set(file, m);
-  }
-  return m;
-}
-
-/**
- * Excel cells hold numbers where the core wants text: a date fact given as a serial number becomes
- * ISO text, a code fact (string/enum) typed as a number (post 70) becomes "70".
- */
-function coreValue(type: string, v: number): unknown {
-  return type === "date" ? serialToIso(v) ?? v : String(v);
-}
-
-export function coreFacts(file: LoadedRuleFile | undefined, facts: Record<string, unknown>): Record<string, unknown> {
-  if (!file) return facts;
-  let out: Record<string, unknown> | null = null;
-  for (const [name, type] of textual(file)) {
-    const v = facts[name];
-    if (typeof v === "number") (out ??= { ...facts })[name] = coreValue(type, v);
-  }
-  return out ?? facts;
 }
 
 type Pick = (result: ResultRecord | ResultRecord[]) => unknown;
@@ -284,27 +253,3 @@ function errorOf(e: unknown): EvalError {
   return { code: "formula", message: `intern feil: ${(e as Error)?.message ?? String(e)}` };
 }
 
-/** One output as an Excel scalar. Decimal outputs are exact text in the core; Excel gets the nearest number. */
-const outputNames = new WeakMap<LoadedRuleFile, string[]>();
-
-export function field(file: LoadedRuleFile, result: ResultRecord | ResultRecord[], felt: string | null): unknown {
-  let outputs = outputNames.get(file);
-  if (!outputs) outputNames.set(file, (outputs = Object.keys(file.file.outputs)));
-  const name = felt ?? outputs[0];
-  if (!(name in file.file.outputs)) {
-    const near = closest(name, outputs);
-    throw new ArgError("#N/A", `felt: ukjent utdata «${name}» i regelfilen «${file.file.id}»${near.length ? `; mente du «${near[0]}»?` : ""} (utdata: ${outputs.join(", ")})`);
-  }
-  const type = file.file.outputs[name].type;
-  const one = (r: ResultRecord) => {
-    const v = r[name];
-    const n = (type === "decimal" || type === "integer" || type === "number") && typeof v === "string" ? Number(v) : v;
-    // Excel cannot hold an infinite number; the exact value is still visible through FORKLAR.
-    if (typeof n === "number" && !Number.isFinite(n)) throw new ArgError("#VALUE!", `${name}: resultatet ${String(v).slice(0, 40)} er for stort for Excel`);
-    return n;
-  };
-  if (!Array.isArray(result)) return one(result);
-  // "collect" files give several records: shown as one text cell, in rule order.
-  if (result.length === 0) throw new ArgError("#N/A", `regelfilen «${file.file.id}»: ingen regler slo til`);
-  return result.length === 1 ? one(result[0]) : result.map((r) => String(one(r))).join("; ");
-}

@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
 import { loadRuleFolder } from "../src/rules/load-folder";
-import type { RuleSet } from "../src/rules/rule-set";
+import type { RuleSet } from "../src/engine/rule-set";
 import { evaluate } from "../src/engine/evaluate";
 import { evaluateReference } from "../src/engine/reference";
 import { compileBatch, unsupportedConstructs, RowOutcome } from "../src/engine/batch";

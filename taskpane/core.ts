@@ -2,15 +2,15 @@
  * What the pane does, without any UI or Office: run a check over a sheet read through the port,
  * explain a cell, build audit rows, compare a scenario with the government's proposal.
  */
-import { Ask, questionForCall } from "../functions/questions";
-import { coreFacts } from "../functions/run";
+import { Ask, questionForCall } from "../src/questions/questions";
+import { coreFacts } from "../src/questions/core-facts";
 import { readBudgetTable } from "../src/budget/reader";
 import { checkBudget, budgetRuleFiles, CheckReport, Finding, Severity } from "../src/budget/check";
 import type { PropReference } from "../src/budget/reference";
-import type { RuleSet } from "../src/rules/rule-set";
-import { formatProblem } from "../src/rules/problems";
+import type { RuleSet } from "../src/engine/rule-set";
+import { formatProblem } from "../src/model/problems";
 import { evaluate, Outcome } from "../src/engine/evaluate";
-import type { Trace } from "../src/trace/trace";
+import type { Trace } from "../src/model/result";
 import type { SheetRead } from "./workbook-port";
 
 export interface CheckRun {

@@ -7,7 +7,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { bundledRuleSet } from "../src/rules/bundled";
 import { evaluate } from "../src/engine/evaluate";
-import type { RuleSet } from "../src/rules/rule-set";
+import type { RuleSet } from "../src/engine/rule-set";
 import { todayIso } from "../src/util/today";
 import { App } from "./components/App";
 import { OfficePort, ExcelLike } from "./office-port";

@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import { isDeepStrictEqual } from "util";
 import { loadRuleFolder } from "../src/rules/load-folder";
-import type { RuleSet } from "../src/rules/rule-set";
+import type { RuleSet } from "../src/engine/rule-set";
 import { evaluate, Outcome } from "../src/engine/evaluate";
 import { evaluateReference } from "../src/engine/reference";
 import { compileBatch, evaluateBatch, RowOutcome, unsupportedConstructs } from "../src/engine/batch";

@@ -7,7 +7,7 @@
  */
 import type { LoadedRuleFile } from "../src/engine/compiled-file";
 import { leaves } from "../src/engine/conditions";
-import type { FactDecl } from "../src/rules/schema";
+import type { FactDecl } from "../src/model/schema";
 
 /** mulberry32: small, fast, fixed-seed PRNG. */
 export function rng(seed: number): () => number {

@@ -5,7 +5,7 @@
 import { loadRuleFolder } from "../src/rules/load-folder";
 import { setRuleSetProvider } from "../functions/rule-set";
 import * as F from "../functions/functions";
-import { field } from "../functions/run";
+import { field } from "../src/questions/output";
 import { parseBudsjettCall, traceFunctionCall } from "../taskpane/core";
 
 const set = loadRuleFolder("rules");

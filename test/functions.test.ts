@@ -4,12 +4,12 @@
  */
 import { evaluate } from "../src/engine/evaluate";
 import { loadRuleFolder } from "../src/rules/load-folder";
-import type { RuleSet } from "../src/rules/rule-set";
+import type { RuleSet } from "../src/engine/rule-set";
 import * as F from "../functions/functions";
 import { egenandelRange, deflaterRange } from "../functions/batch";
 import { setRuleSetProvider } from "../functions/rule-set";
 import { excelError } from "../functions/excel-error";
-import { parseFactText } from "../functions/facts-arg";
+import { parseFactText } from "../src/questions/fact-text";
 import { errorCell, isError, REAL_RULES, serial, stubRuleSet } from "./stubs/excel";
 
 const core = (set: RuleSet, id: string, facts: Record<string, unknown>, date: string, scenario: string | null = null) => {

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { loadRuleSet, SourceText } from "../src/rules/loader";
 import { ruleSource } from "../src/rules/rule-source";
-import { formatProblem } from "../src/rules/problems";
+import { formatProblem } from "../src/model/problems";
 import { evaluate } from "../src/engine/evaluate";
 
 const FIXTURES = path.join(__dirname, "fixtures");

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { loadRuleSet } from "../src/rules/loader";
 import { compileFacts } from "../src/engine/facts";
 import { EvalFailure } from "../src/engine/errors";
-import type { FactDecl } from "../src/rules/schema";
+import type { FactDecl } from "../src/model/schema";
 
 const MINI = fs.readFileSync(path.join(__dirname, "fixtures/rules-basic/user-fees/mini.json"), "utf8");
 const OTHER = { path: "rules/user-fees/annen.json", text: MINI.replace('"mini-egenandel"', '"annen"') };

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { main } from "../src/cli/main";
 import { loadRuleFolder } from "../src/rules/load-folder";
-import { field } from "../functions/run";
+import { field } from "../src/questions/output";
 import { parseBudsjettCall, traceFunctionCall } from "../taskpane/core";
 
 const README = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");

@@ -12,7 +12,7 @@ import { evaluate } from "../src/engine/evaluate";
 import { runEmbeddedTests } from "../src/rules/run-tests";
 import { repriceColumn, roundToWhole } from "../src/budget/repricing";
 import { parseCsv } from "../src/budget/csv";
-import type { RuleSet } from "../src/rules/rule-set";
+import type { RuleSet } from "../src/engine/rule-set";
 
 const ROOT = path.resolve(__dirname, "..");
 const RULES = path.join(ROOT, "rules");

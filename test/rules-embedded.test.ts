@@ -1,7 +1,7 @@
 /** Every rule file in rules/ loads cleanly and passes its own embedded tests through both engines. */
 import { loadRuleFolder } from "../src/rules/load-folder";
 import { runEmbeddedTests } from "../src/rules/run-tests";
-import { formatProblem } from "../src/rules/problems";
+import { formatProblem } from "../src/model/problems";
 
 const set = loadRuleFolder("rules");
 

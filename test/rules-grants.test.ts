@@ -10,7 +10,7 @@ import { evaluate } from "../src/engine/evaluate";
 import { runEmbeddedTests } from "../src/rules/run-tests";
 import { toDecimal, roundHalfAwayFromZero, Decimal } from "../src/engine/decimal";
 import { parseCsv } from "../src/budget/csv";
-import type { RuleSet } from "../src/rules/rule-set";
+import type { RuleSet } from "../src/engine/rule-set";
 
 const ROOT = path.resolve(__dirname, "..");
 const CSV = path.join(ROOT, "sheets", "hod-2026.csv");

@@ -8,7 +8,7 @@ import { evaluate } from "../src/engine/evaluate";
 import { evaluateReference } from "../src/engine/reference";
 import { all, create } from "mathjs";
 import { decimalText, isDecimal, isDecimalText, roundHalfAwayFromZero, Decimal } from "../src/engine/decimal";
-import type { FormulaTrace, Trace } from "../src/trace/trace";
+import type { FormulaTrace, Trace } from "../src/model/result";
 
 const set = loadRuleFolder("rules");
 /** A separate mathjs, not the engine's: the check must not share the code it checks. */

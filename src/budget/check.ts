@@ -2,10 +2,10 @@
  * Checks a budget model with every budget-post rule file (appliesTo post/chapter): each hit of a
  * collect-policy rule becomes a finding at a cell address. Reader problems are findings too.
  */
-import type { RuleSet } from "../rules/rule-set";
+import type { RuleSet } from "../engine/rule-set";
 import type { LoadedRuleFile } from "../engine/compiled-file";
 import { evaluate } from "../engine/evaluate";
-import type { Trace } from "../trace/trace";
+import type { Trace } from "../model/result";
 import type { BudgetChapter, BudgetModel, BudgetPost, ColumnKey } from "./model";
 import { chapterFacts, FactRow, postFacts } from "./check-facts";
 import type { PropReference } from "./reference";

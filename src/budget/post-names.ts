@@ -4,7 +4,7 @@
  * with their seed citation), read from the loaded rule set at the check's date and scenario. No list in
  * the rule set (or none in force) leaves the name facts empty, so a rule that needs them reports it.
  */
-import type { RuleSet } from "../rules/rule-set";
+import type { RuleSet } from "../engine/rule-set";
 import { timelinesFor } from "../engine/context";
 import { entryAtOrNull } from "../engine/parameters";
 

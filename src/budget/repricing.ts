@@ -4,7 +4,7 @@
  * feeds it one row at a time and rounds the exact result to whole thousands, half away from zero — the one
  * place where a budget figure is produced.
  */
-import type { RuleSet } from "../rules/rule-set";
+import type { RuleSet } from "../engine/rule-set";
 import { evaluate, Evaluation, Outcome } from "../engine/evaluate";
 import type { EvalError } from "../engine/errors";
 import { roundHalfAwayFromZero, toDecimal } from "../engine/decimal";

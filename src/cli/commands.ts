@@ -1,6 +1,6 @@
 /** The CLI commands over the core. Each returns an exit code: 0 ok, 1 findings/failed tests, 2 bad input. */
 import * as fs from "fs";
-import type { RuleSet } from "../rules/rule-set";
+import type { RuleSet } from "../engine/rule-set";
 import { evaluate, Outcome } from "../engine/evaluate";
 import { compareResults } from "../engine/compare";
 import { traceToText } from "../trace/text";
@@ -8,7 +8,7 @@ import { runEmbeddedTests } from "../rules/run-tests";
 import { describeRuleFiles } from "../rules/describe";
 import { checkBudget } from "../budget/check";
 import { readBudgetFile } from "../budget/read-file";
-import { formatProblem } from "../rules/problems";
+import { formatProblem } from "../model/problems";
 import { ParsedArgs, UsageError } from "./args";
 import { writeReportXlsx } from "./report-xlsx";
 import { formatCheckReport } from "./check-text";

@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { RuleSet } from "../rules/rule-set";
+import type { RuleSet } from "../engine/rule-set";
 import { loadRuleFolder } from "../rules/load-folder";
 import { closest } from "../util/closest";
 import { UsageError } from "./args";

@@ -11,8 +11,8 @@
  * Traces are on demand only: `trace(row, date)` for the few rows a user inspects.
  * Pure TypeScript; no json-rules-engine, safe for the custom-functions bundle.
  */
-import type { RuleSet } from "../rules/rule-set";
-import type { LoadedScenario } from "../rules/rule-set";
+import type { RuleSet } from "./rule-set";
+import type { LoadedScenario } from "./rule-set";
 import type { CompiledRule, LoadedRuleFile } from "./compiled-file";
 import { Context, findRuleFile, findScenario, parametersAt, ParameterState, requireConditionParameters, timelinesFor } from "./context";
 import { checkQuestionDate, DerivedFact, FactValues } from "./facts";

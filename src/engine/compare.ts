@@ -2,7 +2,7 @@
  * The difference between two results of the same rule file (a scenario against the government's
  * proposal): exact decimal differences for numeric outputs, changed/unchanged for the rest.
  */
-import type { ResultValue } from "../trace/trace";
+import type { ResultValue } from "../model/result";
 import { decimalText, toDecimal } from "./decimal";
 
 export type Difference = Record<string, { base: unknown; scenario: unknown; difference?: string; changed: boolean }>;

@@ -2,7 +2,7 @@
  * A validated rule file compiled once: fact normaliser, condition closures, formulas and parameter
  * timelines. Both evaluation paths (compiled and json-rules-engine) run on this structure.
  */
-import type { RuleFile, Rule, Scalar, Citation } from "../rules/schema";
+import type { RuleFile, Rule, Scalar, Citation } from "../model/schema";
 import { compileFacts, FactNormalizer } from "./facts";
 import { compileCondition, leaves, Predicate } from "./conditions";
 import { compileFormula, CompiledFormula } from "./formula";

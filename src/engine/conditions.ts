@@ -2,24 +2,14 @@
  * Conditions compiled once into synchronous closures (the fast path), and the same conditions
  * walked with recording (the explain path). Both use OPERATOR_FUNCTIONS, so they cannot disagree.
  */
-import type { Condition, LeafCondition, TopCondition } from "../rules/schema";
+import type { Condition, LeafCondition, TopCondition } from "../model/schema";
 import { OPERATOR_FUNCTIONS } from "./operators";
+import type { ConditionTrace } from "../model/result";
 
 export type Env = Record<string, unknown>;
 export type Predicate = (env: Env) => boolean;
 
-export interface ConditionTrace {
-  kind: "all" | "any" | "not" | "fact";
-  result: boolean;
-  children?: ConditionTrace[];
-  fact?: string;
-  operator?: string;
-  /** The value compared against (a fact reference resolved to its value). */
-  value?: unknown;
-  valueFrom?: string;
-  factValue?: unknown;
-  description?: string;
-}
+export type { ConditionTrace } from "../model/result";
 
 function isLeaf(c: Condition): c is LeafCondition {
   return (c as LeafCondition).fact !== undefined;

@@ -3,8 +3,8 @@
  * (under a scenario, if any), and the condition environment. Parameter lookups are cached per date.
  */
 import type { LoadedRuleFile } from "./compiled-file";
-import type { LoadedScenario, RuleSet } from "../rules/rule-set";
-import type { Scalar } from "../rules/schema";
+import type { LoadedScenario, RuleSet } from "./rule-set";
+import type { Scalar } from "../model/schema";
 import { checkQuestionDate, DerivedFact, FactValues } from "./facts";
 import { entryAtOrNull, noValueMessage, overlay, Timeline, UsedParameter } from "./parameters";
 import { EvalFailure, fail } from "./errors";

@@ -14,7 +14,7 @@
  * error. The table therefore never decides anything the general path did not decide for the same class.
  */
 import type { LoadedRuleFile } from "./compiled-file";
-import type { Condition, FactDecl, LeafCondition, Operator, Scalar, TopCondition } from "../rules/schema";
+import type { Condition, FactDecl, LeafCondition, Operator, Scalar, TopCondition } from "../model/schema";
 import { leaves } from "./conditions";
 
 export const NOT_VOUCHED = -1;

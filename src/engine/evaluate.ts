@@ -3,7 +3,7 @@
  * `evaluateReference` (./reference) runs the same file through json-rules-engine, the reference semantics.
  * Both share fact normalisation, parameters, hit policy, formulas and trace assembly.
  */
-import type { RuleSet } from "../rules/rule-set";
+import type { RuleSet } from "./rule-set";
 import type { CompiledRule } from "./compiled-file";
 import type { ConditionTrace } from "./conditions";
 import { traceCondition } from "./conditions";
@@ -11,8 +11,8 @@ import { Context, prepare, Question } from "./context";
 import { computeResult, ResultWork } from "./results";
 import { selectRules } from "./outcome";
 import { EvalError, EvalFailure } from "./errors";
-import type { ResultValue, RuleTrace, Trace } from "../trace/trace";
-import { collectSources } from "../trace/sources";
+import type { ResultValue, RuleTrace, Trace } from "../model/result";
+import { collectSources } from "./sources";
 
 export type { Question };
 export interface Evaluation { ruleFile: { id: string; version: string; hash: string }; scenario: string | null; result: ResultValue; trace?: Trace }

@@ -3,13 +3,12 @@
  * declarations into plain closures, so a batch of 100 000 rows pays no schema-library overhead.
  * A wrong type or an unparseable date is an error naming the fact, never a fallback answer.
  */
-import type { FactDecl, Scalar } from "../rules/schema";
+import type { FactDecl } from "../model/schema";
 import { ageOn, isIsoDate, IsoDate, parseUserDate } from "../util/dates";
 import { fail } from "./errors";
 
-export type FactValue = Scalar | null;
-export type FactValues = Record<string, FactValue>;
-export interface DerivedFact { name: string; value: FactValue; from: string; how: string }
+export type { FactValue, FactValues, DerivedFact } from "../model/result";
+import type { FactValue, FactValues, DerivedFact } from "../model/result";
 
 export interface FactNormalizer {
   names: string[];

@@ -3,7 +3,7 @@
  * (including the numeric fact-value check) so the compiled path answers as the reference does;
  * the date and range operators are ours and are registered on the reference engine too.
  */
-import type { Operator } from "../rules/schema";
+import type { Operator } from "../model/schema";
 
 export type OperatorFn = (factValue: unknown, compareTo: unknown) => boolean;
 

@@ -5,8 +5,8 @@
  * here, so no path can give a different answer; test/differential.test.ts checks it on random rule files.
  */
 import type { CompiledRule, LoadedRuleFile } from "./compiled-file";
-import type { Scalar } from "../rules/schema";
-import type { ResultRecord, ResultValue } from "../trace/trace";
+import type { Scalar } from "../model/schema";
+import type { ResultRecord, ResultValue } from "../model/result";
 import { decimalText, isDecimal, toDecimal } from "./decimal";
 import { fail, EvalError } from "./errors";
 

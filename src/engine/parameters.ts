@@ -5,9 +5,9 @@
  * the last entry's year if later); asking beyond is a refusal naming the last year known (issue 12.5),
  * unless the file declares the rule `continues` (a standing regulation, with its source).
  */
-import type { Parameter, ParameterEntry, Scalar } from "../rules/schema";
+import type { Parameter, ParameterEntry } from "../model/schema";
 import type { IsoDate } from "../util/dates";
-import { BUDGET_YEAR } from "../rules/schema";
+import { BUDGET_YEAR } from "../model/schema";
 import { fail } from "./errors";
 
 export interface Timeline {
@@ -20,14 +20,8 @@ export interface Timeline {
   until: IsoDate | null;
 }
 
-export interface UsedParameter {
-  name: string;
-  value: Scalar;
-  from: IsoDate;
-  source: string;
-  scenario?: string;
-  note?: string;
-}
+export type { UsedParameter } from "../model/result";
+import type { UsedParameter } from "../model/result";
 
 /** End of the budget year, or of the year of the last entry when that is later. */
 function defaultUntil(entries: ParameterEntry[]): IsoDate {

@@ -3,7 +3,7 @@
  * everything else is shared with the compiled path. Kept out of the custom-functions bundle.
  */
 import { Engine } from "json-rules-engine";
-import type { RuleSet } from "../rules/rule-set";
+import type { RuleSet } from "./rule-set";
 import type { LoadedRuleFile } from "./compiled-file";
 import type { ConditionTrace } from "./conditions";
 import { prepare, Question } from "./context";

@@ -4,8 +4,8 @@
  */
 import type { CompiledRule, LoadedRuleFile, NamedFormula } from "./compiled-file";
 import type { Context } from "./context";
-import type { Scalar } from "../rules/schema";
-import type { FormulaTrace, ResultRecord, ResultValue } from "../trace/trace";
+import type { Scalar } from "../model/schema";
+import type { FormulaTrace, ResultRecord, ResultValue } from "../model/result";
 import { decimalText, isDecimal, math, roundHalfAwayFromZero, toDecimal, Decimal } from "./decimal";
 import { Selection, toRecord } from "./outcome";
 import { entryAt, UsedParameter } from "./parameters";

@@ -5,7 +5,7 @@
  * webpack build; Node code uses load-folder.ts instead.
  */
 import { isYamlPath, loadRuleSet, SourceText } from "./loader";
-import type { RuleSet } from "./rule-set";
+import type { RuleSet } from "../engine/rule-set";
 
 interface RequireContext { keys(): string[]; (id: string): string }
 declare const require: { context(dir: string, deep: boolean, filter: RegExp): RequireContext };

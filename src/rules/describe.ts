@@ -1,6 +1,6 @@
 /** What `budget-rules list` shows: each rule file's identity, the facts it expects and the results it returns. */
-import type { RuleSet } from "./rule-set";
-import { formatProblem } from "./problems";
+import type { RuleSet } from "../engine/rule-set";
+import { formatProblem } from "../model/problems";
 
 export interface DescribedFact { name: string; type: string; description: string; values?: string[]; optional: boolean; unit?: string; min?: number; max?: number }
 

@@ -5,7 +5,7 @@ import { loadRuleSet, SourceText } from "./loader";
 import { ruleSource } from "./rule-source";
 
 export const RULE_FILE_NAME = /\.(json|ya?ml)$/i;
-import type { RuleSet } from "./rule-set";
+import type { RuleSet } from "../engine/rule-set";
 
 export function readRuleTexts(root: string): SourceText[] {
   const out: SourceText[] = [];

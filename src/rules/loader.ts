@@ -4,13 +4,13 @@
  * file is kept in `broken`, never silently dropped, and the rest still load.
  */
 import { z } from "zod";
-import { ruleFileSchema, scenarioSchema, RuleFile, Scenario } from "./schema";
+import { ruleFileSchema, scenarioSchema, RuleFile, Scenario } from "../model/schema";
 import { JsonParse, parseJsonText } from "./json-text";
-import { formatPath, LoadProblem } from "./problems";
+import { formatPath, LoadProblem } from "../model/problems";
 import { semanticProblems } from "./semantic-checks";
 import { compileRuleFile, LoadedRuleFile } from "../engine/compiled-file";
 import { contentHash } from "./content-hash";
-import type { BrokenFile, LoadedScenario, RuleSet, ScenarioOverride } from "./rule-set";
+import type { BrokenFile, LoadedScenario, RuleSet, ScenarioOverride } from "../engine/rule-set";
 
 /** A rule file's text; `parsed` when it was already parsed (YAML: by rule-source.ts or at build time). */
 export interface SourceText { path: string; text: string; parsed?: JsonParse }

@@ -1,6 +1,6 @@
 /** Runs every rule file's embedded tests through the compiled path and, optionally, json-rules-engine. */
-import type { RuleSet } from "./rule-set";
-import type { Scalar } from "./schema";
+import type { RuleSet } from "../engine/rule-set";
+import type { Scalar } from "../model/schema";
 import { evaluate, Outcome } from "../engine/evaluate";
 import { evaluateReference } from "../engine/reference";
 

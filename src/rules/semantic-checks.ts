@@ -2,7 +2,7 @@
  * Checks zod cannot express: every name a rule uses is declared, operators suit the fact types,
  * citations exist, tests speak of declared facts and outputs. Each problem carries its JSON path.
  */
-import type { RuleFile, LeafCondition } from "./schema";
+import type { RuleFile, LeafCondition } from "../model/schema";
 import { conditionDepth, leaves } from "../engine/conditions";
 
 export interface PathProblem { path: string; message: string }

@@ -4,7 +4,7 @@
  * cites. Only the conversion writes them; afterwards they are the author's to edit.
  */
 import { Document, isMap, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
-import type { Citation } from "./schema";
+import type { Citation } from "../model/schema";
 
 const SECTIONS: Record<string, string> = {
   sources: "Kilder: hver figur og regel viser til en av disse (seed-fil i ../shared/seeds, linje fra–til).",

@@ -6,7 +6,7 @@
  * the result is parsed again and must give the same value.
  */
 import { Document, isMap, isScalar, isSeq, Scalar, type Node } from "yaml";
-import { ruleFileSchema, scenarioSchema } from "./schema";
+import { ruleFileSchema, scenarioSchema } from "../model/schema";
 import { canonicalJson } from "./content-hash";
 import { parseYamlText } from "./yaml-text";
 import { isScenarioPath } from "./loader";

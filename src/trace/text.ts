@@ -1,8 +1,8 @@
 /** A trace as short Norwegian text, for the CLI, cell notes and the explain function. */
-import type { ConditionTrace } from "../engine/conditions";
+import type { ConditionTrace } from "../model/result";
 import { OPERATOR_TEXT } from "../engine/operators";
-import type { Operator } from "../rules/schema";
-import type { Trace } from "./trace";
+import type { Operator } from "../model/schema";
+import type { Trace } from "../model/result";
 
 function v(x: unknown): string {
   if (Array.isArray(x)) return `[${x.map(v).join(", ")}]`;

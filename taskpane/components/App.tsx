@@ -1,7 +1,7 @@
 import { bundledReference } from "../../src/budget/reference-bundled";
 import * as React from "react";
 import { Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Tab, TabList, Text } from "@fluentui/react-components";
-import type { RuleSet } from "../../src/rules/rule-set";
+import type { RuleSet } from "../../src/engine/rule-set";
 import { describeRuleFiles } from "../../src/rules/describe";
 import { budgetRuleFiles } from "../../src/budget/check";
 import { todayIso } from "../../src/util/today";

@@ -1,7 +1,7 @@
 import { OPERATOR_TEXT } from "../../src/engine/operators";
-import type { Operator } from "../../src/rules/schema";
+import type { Operator } from "../../src/model/schema";
 import * as React from "react";
-import type { Trace } from "../../src/trace/trace";
+import type { Trace } from "../../src/model/result";
 import type { ConditionTrace } from "../../src/engine/conditions";
 import { traceToText } from "../../src/trace/text";
 import { fromText, isYearName, nbDate, nbNumber, translator } from "../i18n";

@@ -1,7 +1,7 @@
 /** Helpers for calling the custom functions as Excel would, in jest (no CustomFunctions global). */
 import * as path from "path";
 import { loadRuleFolder } from "../../src/rules/load-folder";
-import type { RuleSet } from "../../src/rules/rule-set";
+import type { RuleSet } from "../../src/engine/rule-set";
 
 export const STUB_RULES = path.join(__dirname, "rules");
 export const REAL_RULES = path.join(__dirname, "..", "..", "rules");

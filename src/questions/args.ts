@@ -1,7 +1,7 @@
 /** Excel argument conversion: serial or text dates, optional (null / empty) cells, years and text. */
-import { isoToExcelSerial, parseUserDate } from "../src/util/dates";
+import { isoToExcelSerial, parseUserDate } from "../util/dates";
 import { serialToIso } from "./serial-date";
-import { todayIso } from "../src/util/today";
+import { todayIso } from "../util/today";
 import { ArgError, show } from "./arg-error";
 
 export const EARLIEST_DATE = "2000-01-01";

@@ -1,8 +1,36 @@
 /** The provenance every result carries: enough for an auditor to reproduce the figure by hand. */
-import type { Citation, Scalar } from "../rules/schema";
-import type { ConditionTrace } from "../engine/conditions";
-import type { DerivedFact, FactValues } from "../engine/facts";
-import type { UsedParameter } from "../engine/parameters";
+import type { Citation, Scalar } from "./schema";
+import type { IsoDate } from "../util/dates";
+
+/**
+ * The types every result and trace is made of, shared by engine (which builds them), trace (which renders them)
+ * and rules (which checks them): one module below all three so they never import each other for a type.
+ */
+export type FactValue = Scalar | null;
+export type FactValues = Record<string, FactValue>;
+export interface DerivedFact { name: string; value: FactValue; from: string; how: string }
+
+export interface UsedParameter {
+  name: string;
+  value: Scalar;
+  from: IsoDate;
+  source: string;
+  scenario?: string;
+  note?: string;
+}
+
+export interface ConditionTrace {
+  kind: "all" | "any" | "not" | "fact";
+  result: boolean;
+  children?: ConditionTrace[];
+  fact?: string;
+  operator?: string;
+  /** The value compared against (a fact reference resolved to its value). */
+  value?: unknown;
+  valueFrom?: string;
+  factValue?: unknown;
+  description?: string;
+}
 
 export interface RuleFileRef { id: string; title: string; domain: string; version: string; hash: string; path: string }
 export interface ScenarioRef { id: string; title: string; version: string; hash: string }

@@ -1,7 +1,7 @@
 /** A loaded folder of rule files and scenarios, with the files that failed to load kept visible. */
-import type { Scenario, ParameterEntry, Citation } from "./schema";
-import type { LoadedRuleFile } from "../engine/compiled-file";
-import type { LoadProblem } from "./problems";
+import type { Scenario, ParameterEntry, Citation } from "../model/schema";
+import type { LoadedRuleFile } from "./compiled-file";
+import type { LoadProblem } from "../model/problems";
 
 export interface ScenarioOverride { entries: ParameterEntry[]; source: string; note?: string }
 

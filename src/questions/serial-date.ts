@@ -2,7 +2,7 @@
  * Excel date serials to ISO dates, memoised: a column of 100 000 dates holds a few hundred distinct
  * days, and the Date round trip in excelSerialToIso is the costliest step of argument conversion.
  */
-import { excelSerialToIso } from "../src/util/dates";
+import { excelSerialToIso } from "../util/dates";
 
 const cache = new Map<number, string | null>();
 

@@ -1,8 +1,8 @@
 /** Which citations a result rests on: the rules that decided it, the parameters it read, the fallback. */
-import type { Citation } from "../rules/schema";
-import type { CompiledRule } from "../engine/compiled-file";
-import type { Context } from "../engine/context";
-import type { UsedParameter } from "../engine/parameters";
+import type { Citation } from "../model/schema";
+import type { CompiledRule } from "./compiled-file";
+import type { Context } from "./context";
+import type { UsedParameter } from "./parameters";
 
 export function collectSources(ctx: Context, selected: CompiledRule[] | "otherwise", parameters: UsedParameter[]): Array<Citation & { key: string }> {
   const keys: string[] = [];

@@ -1,5 +1,5 @@
 /** EGENANDEL's first argument: an age (whole years) or a birth date (Excel date or text). */
-import { parseUserDate } from "../src/util/dates";
+import { parseUserDate } from "../util/dates";
 import { serialToIso } from "./serial-date";
 import { ArgError, show } from "./arg-error";
 import { isEmpty } from "./args";

@@ -1,17 +1,21 @@
 /**
- * How each custom function turns one cell's arguments into a question for the core. The functions
+ * The question module: how each custom function turns one cell's arguments into a question for the core. The functions
  * use these per cell; the task pane uses `questionForCall` to trace a cell's =BUDSJETT.*(…) formula,
  * so a traced figure is always the answer to the very question the function asked.
  */
-import type { LoadedRuleFile } from "../src/engine/compiled-file";
-import type { RuleSet } from "../src/rules/rule-set";
-import { todayIso } from "../src/util/today";
+import type { LoadedRuleFile } from "../engine/compiled-file";
+import type { RuleSet } from "../engine/rule-set";
+import { todayIso } from "../util/today";
 import { ArgError } from "./arg-error";
 import { isEmpty, optionalText, questionDate, requiredText, yearOf } from "./args";
-import { Facts, parseFactText } from "./facts-arg";
+import { Facts, parseFactText } from "./fact-text";
 import { personValue } from "./person";
-import type { ArgColumns } from "./grid";
-import type { ExcelError } from "./excel-error";
+
+/**
+ * A call's arguments as columns over its cells (a single value stands for every cell); `errors[c]`: cell c's
+ * input error as the shell represents it (an Excel error cell), asked about no further.
+ */
+export interface ArgColumns<E = unknown> { rows: number; cols: number; n: number; values: unknown[][]; errors: Array<E | undefined> }
 
 export interface Ask { regel: string; facts: Record<string, unknown>; date: string; scenario: string | null }
 
@@ -20,13 +24,13 @@ export interface Ask { regel: string; facts: Record<string, unknown>; date: stri
  * date and scenario for every cell or one per cell. `errors[c]`: cell c asks nothing; its input error cell
  * (an Excel error) or the ArgError its arguments gave.
  */
-export interface AskColumns {
+export interface AskColumns<E = unknown> {
   regel: string;
   n: number;
   facts: Record<string, unknown[]>;
   date: string | string[];
   scenario: string | null | Array<string | null>;
-  errors: Array<ExcelError | ArgError | undefined>;
+  errors: Array<E | ArgError | undefined>;
 }
 
 /** A column's value for cell c (a single cell passed in stands for every cell). */
@@ -47,10 +51,10 @@ function perCall<T>(col: unknown[], n: number, convert: (v: unknown) => T): { va
  * a call's argument columns: the one mapping from these arguments to questions (egenandelQuestion is its
  * one-cell case). Arguments are checked in the order a cell's question reads them.
  */
-export function egenandelQuestions(a: ArgColumns): AskColumns {
+export function egenandelQuestions<E>(a: ArgColumns<E>): AskColumns<E> {
   const { n } = a;
   // The argument columns are the call's own copies: the age column is written over the person column.
-  const errors: AskColumns["errors"] = a.errors;
+  const errors: AskColumns<E>["errors"] = a.errors;
   const [person, tjeneste, dato, fritaksgrunn, scenario] = a.values;
   const alder = person.length === n ? person : new Array<unknown>(n);
   // A range's own column serves as is (cells that fail here are never asked about, whatever they hold).
@@ -95,7 +99,7 @@ export function egenandelQuestion(person: unknown, tjeneste: unknown, dato: unkn
 function oneQuestion(q: AskColumns): Ask {
   const e = q.errors[0];
   if (e instanceof ArgError) throw e;
-  if (e !== undefined) throw new ArgError("#VALUE!", e.message ?? "feil i argumentene");
+  if (e !== undefined) throw new ArgError("#VALUE!", (e as { message?: string }).message ?? "feil i argumentene");
   const facts: Facts = {};
   for (const k in q.facts) if (q.facts[k][0] !== undefined) facts[k] = q.facts[k][0];
   return { regel: q.regel, facts, date: typeof q.date === "string" ? q.date : q.date[0], scenario: Array.isArray(q.scenario) ? q.scenario[0] : q.scenario };
