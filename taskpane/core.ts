@@ -10,6 +10,8 @@ import type { PropReference } from "../src/budget/reference";
 import type { RuleSet } from "../src/engine/rule-set";
 import { formatProblem } from "../src/model/problems";
 import { evaluate, Outcome } from "../src/engine/evaluate";
+import { exactDifference } from "../src/engine/compare";
+import { entryInForce } from "../src/engine/parameters";
 import type { Trace } from "../src/model/result";
 import type { SheetRead } from "./workbook-port";
 
@@ -182,19 +184,12 @@ export function traceFunctionCall(set: RuleSet, call: FunctionCall): FunctionTra
 // ---------------------------------------------------------------------------------------------
 // Scenarios side by side with the proposal
 
-export interface ParameterDiff { ruleFile: string; parameter: string; date: string; base: unknown; baseFrom: string | null; scenario: unknown; scenarioFrom: string | null; difference: number | null; note?: string }
-export interface QuestionDiff { label: string; ruleFile: string; date: string; facts: Record<string, Literal>; output: string; base: unknown; scenario: unknown; difference: number | null; error?: string }
+export interface ParameterDiff { ruleFile: string; parameter: string; date: string; base: unknown; baseFrom: string | null; scenario: unknown; scenarioFrom: string | null; difference: string | null; note?: string }
+export interface QuestionDiff { label: string; ruleFile: string; date: string; facts: Record<string, Literal>; output: string; base: unknown; scenario: unknown; difference: string | null; error?: string }
 
 function valueAt(entries: Array<{ from: string; value: unknown }>, date: string): { value: unknown; from: string | null } {
-  let hit: { from: string; value: unknown } | null = null;
-  for (const e of entries) if (e.from <= date) hit = e;
+  const hit = entryInForce(entries, date);
   return hit ? { value: hit.value, from: hit.from } : { value: null, from: null };
-}
-
-function numeric(v: unknown): number | null {
-  if (typeof v === "number") return v;
-  if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
-  return null;
 }
 
 export function scenarioParameters(set: RuleSet, scenarioId: string, date: string): ParameterDiff[] {
@@ -207,8 +202,7 @@ export function scenarioParameters(set: RuleSet, scenarioId: string, date: strin
       const tl = file?.timelines.get(name);
       const base = tl ? valueAt(tl.entries, date) : { value: null, from: null };
       const s = valueAt(o.entries, date);
-      const b = numeric(base.value), v = numeric(s.value ?? base.value);
-      out.push({ ruleFile: fileId, parameter: name, date, base: base.value, baseFrom: base.from, scenario: s.value ?? base.value, scenarioFrom: s.from ?? base.from, difference: b !== null && v !== null ? v - b : null, note: o.note });
+      out.push({ ruleFile: fileId, parameter: name, date, base: base.value, baseFrom: base.from, scenario: s.value ?? base.value, scenarioFrom: s.from ?? base.from, difference: exactDifference(base.value, s.value ?? base.value), note: o.note });
     }
   }
   return out;
@@ -225,8 +219,7 @@ export function scenarioQuestions(set: RuleSet, scenarioId: string): QuestionDif
     if (!a.ok || !b.ok) return { ...q, base: null, scenario: null, difference: null, error: (!a.ok ? a.error.message : !b.ok ? b.error.message : "") };
     const pick = (o: Outcome) => (o.ok && !Array.isArray(o.value.result) ? o.value.result[q.output] : null);
     const x = pick(a), y = pick(b);
-    const nx = numeric(x), ny = numeric(y);
-    return { ...q, base: x, scenario: y, difference: nx !== null && ny !== null ? ny - nx : null };
+    return { ...q, base: x, scenario: y, difference: exactDifference(x, y) };
   });
 }
 

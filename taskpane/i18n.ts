@@ -1,4 +1,5 @@
 /** Bokmål first, with an English switch. */
+import { isDecimalText } from "../src/engine/decimal";
 export type Lang = "nb" | "en";
 
 const nb = {
@@ -153,7 +154,7 @@ export function translator(lang: Lang) {
 
 /** Norwegian number formatting: 1 438,1 (space as thousands separator, comma decimals). */
 export function nbNumber(v: unknown, maxDecimals = 3): string {
-  if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) v = Number(v);
+  if (typeof v === "string" && isDecimalText(v)) v = Number(v);
   if (typeof v !== "number" || !Number.isFinite(v)) return v === null || v === undefined ? "" : String(v);
   return v.toLocaleString("nb-NO", { maximumFractionDigits: maxDecimals }).replace(/\u00a0|\u202f/g, " ").replace(/\u2212/g, "-");
 }

@@ -4,7 +4,7 @@
  * Writes are limited to notes/comments, fill-colour marks and appended rows in the «Revisjonsspor» sheet;
  * no implementation ever writes the value of a user cell.
  */
-import { columnLetter } from "../src/budget/a1";
+import { columnLetter, parseA1Cell } from "../src/budget/a1";
 
 export const AUDIT_SHEET = "Revisjonsspor";
 
@@ -58,11 +58,8 @@ export function parseRangeAddress(address: string): { sheet: string | null; row:
   const ref = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
   const [a, b] = ref.split(":");
   const one = (s: string) => {
-    const m = /^([A-Z]+)(\d+)$/i.exec(s);
-    if (!m) return { row: 0, col: 0 };
-    let col = 0;
-    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-    return { row: Number(m[2]) - 1, col: col - 1 };
+    const c = parseA1Cell(s);
+    return c ? { row: c.row - 1, col: c.col } : { row: 0, col: 0 };
   };
   const s = one(a);
   const e = b ? one(b) : s;

@@ -5,18 +5,10 @@
 import { AMOUNT_COLUMNS, BudgetChapter, BudgetModel, BudgetPost, isInntektKap, isKanOverfores, isOverslagsbevilgning, kanNyttesUnder } from "./model";
 import { PropReference, referenceKey } from "./reference";
 import { nameFacts, PostNameWords } from "./post-names";
+import { endringPst } from "./endring-pst";
+import { parseA1Range } from "./a1";
 
 export type FactRow = Record<string, string | number | boolean | null>;
-
-/** Percentage change Saldert 2025 → Forslag 2026 as the document prints it: one decimal, half away from zero. */
-export function endringPst(saldert: number | null, forslag: number | null): number | null {
-  if (saldert === null || forslag === null || saldert === 0) return null;
-  // Integer arithmetic in tenths of a percent avoids binary drift: round(1000·(f−s)/s) / 10.
-  const num = 1000 * (forslag - saldert);
-  const q = Math.abs(num) / Math.abs(saldert);
-  const tenths = Math.floor(q + 0.5) * Math.sign(num) * Math.sign(saldert);
-  return tenths / 10;
-}
 
 /** `words`: which names count as transfers / operating costs, from the rule set (post-names.ts). */
 export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetPost, words: PostNameWords, reference?: PropReference): FactRow {
@@ -82,8 +74,8 @@ function sumFormulaProblems(c: BudgetChapter): string[] {
   for (const col of AMOUNT_COLUMNS) {
     const range = ranges[col];
     if (!range) continue;
-    const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(range.replace(/^SUM\(|\)$/g, ""));
-    if (!m || Number(m[2]) !== lo || Number(m[4]) !== hi || m[1] !== m[3]) out.push(`${col} (${range}, forventet rad ${lo}–${hi})`);
+    const r = parseA1Range(range.replace(/^SUM\(|\)$/g, ""));
+    if (!r || r.start.row !== lo || r.end.row !== hi || r.start.col !== r.end.col) out.push(`${col} (${range}, forventet rad ${lo}–${hi})`);
   }
   return out;
 }

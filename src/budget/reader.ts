@@ -13,7 +13,7 @@ import {
   type ColumnKey,
   type SumRow,
 } from './model';
-import { address, columnLetter } from './a1';
+import { address, columnLetter, parseA1Range, rangeText } from './a1';
 import { cellText, readAmount, readInteger } from './amount-cell';
 import { findHeader, headerColumns, NORWEGIAN_HEADERS, REQUIRED } from './headers';
 import { readStikkordCell } from './seed-parser/stikkord';
@@ -37,7 +37,7 @@ export interface ReadOptions {
 
 const SUM_KAP = /^\s*sum\s+kap\.?\s*(\d{3,4})\b/i;
 const SUM_OTHER = /^\s*sum\b/i;
-const SUM_FORMULA = /^=?\s*SUM\(\s*\$?([A-Z]+)\$?(\d+)\s*:\s*\$?([A-Z]+)\$?(\d+)\s*\)\s*$/i;
+const SUM_FORMULA = /^=?\s*SUM\((.*)\)\s*$/i;
 
 function isEmpty(v: unknown): boolean {
   const t = cellText(v);
@@ -126,7 +126,8 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
       for (const a of AMOUNT_COLUMNS) {
         const f = col[a] === undefined ? null : opts.formulas?.[r]?.[col[a] as number];
         const fm = f ? SUM_FORMULA.exec(f) : null;
-        if (fm) ranges[a] = `${fm[1].toUpperCase()}${fm[2]}:${fm[3].toUpperCase()}${fm[4]}`;
+        const range = fm ? parseA1Range(fm[1]) : null;
+        if (range) ranges[a] = rangeText(range);
         else if (f) problems.push({ cell: at(col[a], sheetRow), message: `Sum kap. ${kap}: forventet en SUM-formel, fant «${f}».`, severity: 'warning' });
       }
       if (Object.keys(ranges).length) sumRow.formulaRanges = ranges;

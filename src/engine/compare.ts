@@ -3,11 +3,17 @@
  * proposal): exact decimal differences for numeric outputs, changed/unchanged for the rest.
  */
 import type { ResultValue } from "../model/result";
-import { decimalText, toDecimal } from "./decimal";
+import { decimalText, isDecimalText, toDecimal } from "./decimal";
 
 export type Difference = Record<string, { base: unknown; scenario: unknown; difference?: string; changed: boolean }>;
 
-const NUMERIC = /^-?\d+(\.\d+)?$/;
+/** scenario − base, exact decimal text, when both are numbers (or decimal text); null otherwise. The one scenario difference. */
+export function exactDifference(base: unknown, scenario: unknown): string | null {
+  const nx = typeof base === "number" ? String(base) : base;
+  const ny = typeof scenario === "number" ? String(scenario) : scenario;
+  if (typeof nx !== "string" || typeof ny !== "string" || !isDecimalText(nx) || !isDecimalText(ny)) return null;
+  return decimalText(toDecimal(ny).minus(toDecimal(nx)) as ReturnType<typeof toDecimal>);
+}
 
 export function compareResults(base: ResultValue, scenario: ResultValue): Difference {
   const a = Array.isArray(base) ? {} : base;
@@ -17,11 +23,8 @@ export function compareResults(base: ResultValue, scenario: ResultValue): Differ
     const x = a[name];
     const y = b[name];
     const entry: Difference[string] = { base: x, scenario: y, changed: x !== y };
-    const nx = typeof x === "number" ? String(x) : x;
-    const ny = typeof y === "number" ? String(y) : y;
-    if (typeof nx === "string" && typeof ny === "string" && NUMERIC.test(nx) && NUMERIC.test(ny)) {
-      entry.difference = decimalText(toDecimal(ny).minus(toDecimal(nx)) as ReturnType<typeof toDecimal>);
-    }
+    const d = exactDifference(x, y);
+    if (d !== null) entry.difference = d;
     out[name] = entry;
   }
   return out;

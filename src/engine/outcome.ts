@@ -7,7 +7,7 @@
 import type { CompiledRule, LoadedRuleFile } from "./compiled-file";
 import type { Scalar } from "../model/schema";
 import type { ResultRecord, ResultValue } from "../model/result";
-import { decimalText, isDecimal, toDecimal } from "./decimal";
+import { decimalText, isDecimal, toDecimal, isDecimalText } from "./decimal";
 import { fail, EvalError } from "./errors";
 
 /** Event type of a rule whose hit is an error with the rule's own `melding`, e.g. a year the sources give no rate for. */
@@ -84,7 +84,7 @@ function coerce(loaded: LoadedRuleFile, name: string, value: unknown): Scalar {
       return typeof value === "string" ? value : bad();
     case "decimal":
       if (isDecimal(value)) return decimalText(value);
-      if (typeof value === "number" || (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value))) return decimalText(toDecimal(value));
+      if (typeof value === "number" || (typeof value === "string" && isDecimalText(value))) return decimalText(toDecimal(value));
       return bad();
     case "integer": {
       const d = isDecimal(value) ? value : typeof value === "number" ? toDecimal(value) : null;

@@ -49,15 +49,25 @@ export function overlay(base: Timeline, entries: ParameterEntry[], scenarioId: s
   };
 }
 
-/** The entry in force on `date`, or null when the timeline starts later or `date` is past its `until`. */
-export function entryAtOrNull(t: Timeline, date: IsoDate): UsedParameter | null {
-  if (t.until !== null && date > t.until) return null;
-  let found: (typeof t.entries)[number] | undefined;
-  for (const e of t.entries) {
+/** The one parameter lookup: the last entry whose `from` is on or before `date` (entries are in date order). */
+export function entryInForce<E extends { from: string }>(entries: readonly E[], date: string): E | undefined {
+  let found: E | undefined;
+  for (const e of entries) {
     if (e.from <= date) found = e;
     else break;
   }
-  return found ? { name: t.name, value: found.value, from: found.from, source: found.source ?? t.source, scenario: found.scenario, note: found.note } : null;
+  return found;
+}
+
+function used(t: Timeline, found: Timeline["entries"][number]): UsedParameter {
+  return { name: t.name, value: found.value, from: found.from, source: found.source ?? t.source, scenario: found.scenario, note: found.note };
+}
+
+/** The entry in force on `date`, or null when the timeline starts later or `date` is past its `until`. */
+export function entryAtOrNull(t: Timeline, date: IsoDate): UsedParameter | null {
+  if (t.until !== null && date > t.until) return null;
+  const found = entryInForce(t.entries, date);
+  return found ? used(t, found) : null;
 }
 
 export function noValueMessage(t: Timeline, date: IsoDate): string {
@@ -70,11 +80,7 @@ export function noValueMessage(t: Timeline, date: IsoDate): string {
 
 export function entryAt(t: Timeline, date: IsoDate): UsedParameter {
   if (t.until !== null && date > t.until) fail("no-parameter-value", noValueMessage(t, date), t.name);
-  let found: (typeof t.entries)[number] | undefined;
-  for (const e of t.entries) {
-    if (e.from <= date) found = e;
-    else break;
-  }
+  const found = entryInForce(t.entries, date);
   if (!found) fail("no-parameter-value", noValueMessage(t, date), t.name);
-  return { name: t.name, value: found.value, from: found.from, source: found.source ?? t.source, scenario: found.scenario, note: found.note };
+  return used(t, found);
 }

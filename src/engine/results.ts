@@ -6,14 +6,14 @@ import type { CompiledRule, LoadedRuleFile, NamedFormula } from "./compiled-file
 import type { Context } from "./context";
 import type { Scalar } from "../model/schema";
 import type { FormulaTrace, ResultRecord, ResultValue } from "../model/result";
-import { decimalText, isDecimal, math, roundHalfAwayFromZero, toDecimal, Decimal } from "./decimal";
+import { decimalText, isDecimal, math, roundHalfAwayFromZero, toDecimal, Decimal, isDecimalText } from "./decimal";
 import { Selection, toRecord } from "./outcome";
 import { entryAt, UsedParameter } from "./parameters";
 import { fail, EvalFailure } from "./errors";
 
 function scopeValue(v: unknown): unknown {
   if (typeof v === "number") return toDecimal(v);
-  if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) return toDecimal(v);
+  if (typeof v === "string" && isDecimalText(v)) return toDecimal(v);
   return v;
 }
 

@@ -1,4 +1,5 @@
 import { OPERATOR_TEXT } from "../../src/engine/operators";
+import { isDecimalText } from "../../src/engine/decimal";
 import type { Operator } from "../../src/model/schema";
 import * as React from "react";
 import type { Trace } from "../../src/model/result";
@@ -17,7 +18,7 @@ function showNamed(name: string, v: unknown): string {
 function show(v: unknown): string {
   // Years read as years (2025, not 2 025).
   if (typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 2100) return String(v);
-  if (typeof v === "number" || (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v))) return nbNumber(v, 6);
+  if (typeof v === "number" || (typeof v === "string" && isDecimalText(v))) return nbNumber(v, 6);
   if (typeof v === "boolean") return v ? "ja" : "nei";
   if (v === null || v === undefined) return "(tom)";
   if (Array.isArray(v)) return v.map(show).join(", ");
