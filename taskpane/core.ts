@@ -61,10 +61,6 @@ export async function runCheck(set: RuleSet, read: SheetRead, opts: { date: stri
 export const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
 export const SEVERITY_COLOR: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
 
-export function findingKey(f: Pick<Finding, "cell" | "rule" | "severity" | "ruleFile">): string {
-  return `${f.cell}|${f.ruleFile}|${f.rule}|${f.severity}`;
-}
-
 /** One row of the Revisjonsspor sheet (columns as AUDIT_HEADER). */
 export function auditRow(run: CheckRun, user: string | null): (string | number)[] {
   const r = run.report;

@@ -6,7 +6,13 @@ import { evaluate } from "../src/engine/evaluate";
 import { loadRuleFolder } from "../src/rules/load-folder";
 import type { RuleSet } from "../src/engine/rule-set";
 import * as F from "../functions/functions";
-import { egenandelRange, deflaterRange } from "../functions/batch";
+import * as calls from "../functions/calls";
+
+/** A range call as Excel makes it, from rows given as plain arrays: one column argument per fact. */
+const column = (rows: unknown[][], k: number) => rows.map((r) => [r[k] ?? null]);
+const egenandelRange = (rows: unknown[][], opts: { output?: "betaler" | "grunn" } = {}) =>
+  calls.egenandel(opts.output ?? "betaler", column(rows, 0), column(rows, 1), column(rows, 2), column(rows, 3), [[null]]).map((r) => r[0]);
+const deflaterRange = (rows: unknown[][]) => calls.deflater(column(rows, 0), column(rows, 1), column(rows, 2), column(rows, 3)).map((r) => r[0]);
 import { setRuleSetProvider } from "../functions/rule-set";
 import { excelError } from "../functions/excel-error";
 import { parseFactText } from "../src/questions/fact-text";

@@ -10,7 +10,7 @@ import { loadRuleFolder, readRuleTexts } from "../src/rules/load-folder";
 import { loadRuleSet } from "../src/rules/loader";
 import { evaluate } from "../src/engine/evaluate";
 import { runEmbeddedTests } from "../src/rules/run-tests";
-import { repriceColumn, roundToWhole } from "../src/budget/repricing";
+import { repriceColumn, roundToWhole } from "./helpers/repricing";
 import { parseCsv } from "../src/budget/csv";
 import type { RuleSet } from "../src/engine/rule-set";
 

@@ -4,10 +4,10 @@
  * feeds it one row at a time and rounds the exact result to whole thousands, half away from zero — the one
  * place where a budget figure is produced.
  */
-import type { RuleSet } from "../engine/rule-set";
-import { evaluate, Evaluation, Outcome } from "../engine/evaluate";
-import type { EvalError } from "../engine/errors";
-import { roundHalfAwayFromZero, toDecimal } from "../engine/decimal";
+import type { RuleSet } from "../../src/engine/rule-set";
+import { evaluate, Evaluation, Outcome } from "../../src/engine/evaluate";
+import type { EvalError } from "../../src/engine/errors";
+import { roundHalfAwayFromZero, toDecimal } from "../../src/engine/decimal";
 
 export const DEFLATOR_RULE_FILE = "deflator";
 
