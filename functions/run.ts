@@ -3,7 +3,7 @@
  * path together, results become Excel scalars, core errors Excel errors.
  */
 import type { Outcome } from "../src/engine/evaluate";
-import { compileBatch, CompiledBatch, RowOutcome } from "../src/engine/batch";
+import { compileBatch, CompiledBatch, isSharedOutcome, RowOutcome } from "../src/engine/batch";
 import { EvalError, EvalFailure } from "../src/engine/errors";
 import { toExcelError } from "./grid";
 import type { LoadedRuleFile } from "../src/engine/compiled-file";
@@ -32,15 +32,12 @@ export class Deferred {
   constructor(readonly slot: number) {}
 }
 
-const batches = new WeakMap<RuleSet, Map<string, CompiledBatch>>();
-
-/** One compiled batch per rule file and scenario for the runtime's rule set (compiling is the costly part). */
+/** One compiled batch per rule file and scenario, kept in the loaded file's memo (compiling is the costly part). */
 function batchFor(set: RuleSet, regel: string, scenario: string | null): CompiledBatch {
-  let bySet = batches.get(set);
-  if (!bySet) batches.set(set, (bySet = new Map()));
-  const key = `${regel}\u0001${scenario ?? ""}`;
-  let batch = bySet.get(key);
-  if (!batch) bySet.set(key, (batch = compileBatch(set, regel, { scenario })));
+  const file = set.files.get(regel);
+  if (!file) return compileBatch(set, regel, { scenario }); // names the unknown id
+  let batch = file.memo.batches.get(scenario ?? "");
+  if (!batch) file.memo.batches.set(scenario ?? "", (batch = compileBatch(set, regel, { scenario })));
   return batch;
 }
 
@@ -237,7 +234,7 @@ class CellValues {
       } catch (e) {
         value = toExcelError(e);
       }
-      if (Object.isFrozen(o)) this.picked.set(o, value); // only shared outcomes are worth remembering
+      if (isSharedOutcome(o)) this.picked.set(o, value); // only outcomes shared by several rows are worth remembering
     }
     return value;
   }

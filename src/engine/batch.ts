@@ -18,6 +18,7 @@ import { Context, findRuleFile, findScenario, parametersAt, ParameterState, requ
 import { checkQuestionDate, DerivedFact, FactValues } from "./facts";
 import { computeResult, formulasReadNoFact } from "./results";
 import { rememberOutcome, RowOutcome, selectRules, Selection, storedOutcome } from "./outcome";
+export { isSharedOutcome } from "./outcome";
 import type { EvalError } from "./errors";
 import { OPERATOR_FUNCTIONS } from "./operators";
 import { evaluate, failure, Outcome } from "./evaluate";

@@ -7,6 +7,7 @@ import { compileFacts, FactNormalizer } from "./facts";
 import { compileCondition, leaves, Predicate } from "./conditions";
 import { compileFormula, CompiledFormula } from "./formula";
 import { timelineOf, Timeline } from "./parameters";
+import { FileMemo } from "./memo";
 
 export interface NamedFormula { name: string; formula: CompiledFormula }
 
@@ -33,6 +34,8 @@ export interface LoadedRuleFile {
   citations: Record<string, Citation>;
   /** Parameters read by any condition (all conditions run, so these must have values on the date). */
   conditionParameters: Set<string>;
+  /** What is worked out once for this file and kept while it is loaded (memo.ts). */
+  memo: FileMemo;
 }
 
 type FormulaErrorSink = (jsonPath: string, e: Error) => void;
@@ -103,5 +106,5 @@ export function compileRuleFile(file: RuleFile, path: string, hash: string, onFo
       }
     }
   }
-  return { path, hash, file, facts: compileFacts(file.facts), rules, ordered, otherwise, fileFormulas, timelines, citations: file.sources, conditionParameters };
+  return { path, hash, file, facts: compileFacts(file.facts), rules, ordered, otherwise, fileFormulas, timelines, citations: file.sources, conditionParameters, memo: new FileMemo() };
 }

@@ -54,11 +54,8 @@ export function findScenario(set: RuleSet, id: string | null | undefined): Loade
   throw new EvalFailure({ code: "unknown-scenario", message: `ukjent scenario «${id}»${suggestions.length ? `; mente du «${suggestions[0]}»?` : ""}`, field: "scenario", suggestions });
 }
 
-const timelineCache = new WeakMap<LoadedRuleFile, Map<string, Map<string, Timeline>>>();
-
 export function timelinesFor(loaded: LoadedRuleFile, scenario: LoadedScenario | null): Map<string, Timeline> {
-  let byScenario = timelineCache.get(loaded);
-  if (!byScenario) timelineCache.set(loaded, (byScenario = new Map()));
+  const byScenario = loaded.memo.timelines;
   const key = scenario?.scenario.id ?? "";
   let timelines = byScenario.get(key);
   if (timelines) return timelines;
@@ -104,8 +101,6 @@ export function parametersAt(timelines: Map<string, Timeline>, date: string): Pa
  * stores in the same key order every time (one hidden class, no object spread per question).
  */
 const envTemplates = new WeakMap<ParameterState, { keys: string[]; values: unknown[] }>();
-/** Per rule file: fact names and whether each is a decimal fact (conditions see decimals as numbers). */
-const factKinds = new WeakMap<LoadedRuleFile, { names: string[]; decimal: boolean[] }>();
 
 export function buildEnv(loaded: LoadedRuleFile, facts: FactValues, params: ParameterState, date: string): Record<string, unknown> {
   let t = envTemplates.get(params);
@@ -113,10 +108,10 @@ export function buildEnv(loaded: LoadedRuleFile, facts: FactValues, params: Para
     const keys = Object.keys(params.values);
     envTemplates.set(params, (t = { keys, values: keys.map((k) => params.values[k]) }));
   }
-  let kinds = factKinds.get(loaded);
+  let kinds = loaded.memo.factKinds;
   if (!kinds) {
     const names = loaded.facts.names;
-    factKinds.set(loaded, (kinds = { names, decimal: names.map((n) => loaded.file.facts[n].type === "decimal") }));
+    loaded.memo.factKinds = kinds = { names, decimal: names.map((n) => loaded.file.facts[n].type === "decimal") };
   }
   const env: Record<string, unknown> = {};
   const { keys, values } = t;

@@ -123,3 +123,12 @@ export function storedOutcome(cells: Array<RowOutcome | undefined>, cell: number
 export function rememberOutcome(cells: Array<RowOutcome | undefined>, cell: number, o: RowOutcome, rowDependent: boolean): void {
   if (cells[cell] === undefined) cells[cell] = rowDependent ? ROW_DEPENDENT : Object.freeze(o);
 }
+
+/**
+ * The batch's one promise about outcome identity: an outcome object it hands to more than one row (a
+ * decision-table class, a shared date or parameter error, a fact-free result) is frozen, a per-row one is
+ * not. A caller may memoise work per outcome object exactly when this says it is shared.
+ */
+export function isSharedOutcome(o: RowOutcome): boolean {
+  return Object.isFrozen(o);
+}

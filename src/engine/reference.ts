@@ -12,17 +12,15 @@ import { applyHitPolicy } from "./outcome";
 import { CUSTOM_OPERATORS } from "./operators";
 import { buildTrace, evaluation, failure, Outcome, ruleTrace } from "./evaluate";
 
-const engines = new WeakMap<LoadedRuleFile, Engine>();
-
 function referenceEngine(loaded: LoadedRuleFile): Engine {
-  let engine = engines.get(loaded);
+  let engine = loaded.memo.referenceEngine;
   if (engine) return engine;
   engine = new Engine([], { allowUndefinedFacts: false });
   for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn as (a: unknown, b: unknown) => boolean);
   for (const r of loaded.rules) {
     engine.addRule({ name: r.rule.name, priority: r.priority, conditions: r.rule.conditions as never, event: { type: r.rule.event.type, params: { index: r.index } } });
   }
-  engines.set(loaded, engine);
+  loaded.memo.referenceEngine = engine;
   return engine;
 }
 

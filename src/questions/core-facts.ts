@@ -6,14 +6,12 @@
 import type { LoadedRuleFile } from "../engine/compiled-file";
 import { serialToIso } from "./serial-date";
 
-const textualFacts = new WeakMap<LoadedRuleFile, Map<string, string>>();
-
 /** Fact names of a file whose numbers need converting (date, string, enum), with their types. */
 export function textual(file: LoadedRuleFile): Map<string, string> {
-  let m = textualFacts.get(file);
+  let m = file.memo.textualFacts;
   if (!m) {
     m = new Map(Object.entries(file.file.facts).filter(([, d]) => d.type === "date" || d.type === "string" || d.type === "enum").map(([n, d]) => [n, d.type]));
-    textualFacts.set(file, m);
+    file.memo.textualFacts = m;
   }
   return m;
 }

@@ -5,11 +5,8 @@ import { closest } from "../util/closest";
 import { ArgError } from "./arg-error";
 
 /** One output as an Excel scalar. Decimal outputs are exact text in the core; Excel gets the nearest number. */
-const outputNames = new WeakMap<LoadedRuleFile, string[]>();
-
 export function field(file: LoadedRuleFile, result: ResultRecord | ResultRecord[], felt: string | null): unknown {
-  let outputs = outputNames.get(file);
-  if (!outputs) outputNames.set(file, (outputs = Object.keys(file.file.outputs)));
+  const outputs = (file.memo.outputNames ??= Object.keys(file.file.outputs));
   const name = felt ?? outputs[0];
   if (!(name in file.file.outputs)) {
     const near = closest(name, outputs);
