@@ -3,16 +3,16 @@
  * path together, results become Excel scalars, core errors Excel errors.
  */
 import type { Outcome } from "../src/engine/evaluate";
-import { compileBatch, CompiledBatch, isSharedOutcome, RowOutcome } from "../src/engine/batch";
-import { EvalError, EvalFailure } from "../src/engine/errors";
+import { CompiledBatch, isSharedOutcome, RowOutcome } from "../src/engine/batch";
+import type { EvalError } from "../src/engine/errors";
 import { toExcelError } from "./grid";
-import type { LoadedRuleFile } from "../src/engine/compiled-file";
 import type { RuleSet } from "../src/engine/rule-set";
 import type { ResultRecord } from "../src/model/result";
 import { ArgError } from "../src/questions/arg-error";
 
 import type { Ask, AskColumns } from "../src/questions/questions";
 import { coreFacts, coreValue, textual } from "../src/questions/core-facts";
+import { answerQuestions, batchFor, errorOf } from "../src/questions/answer";
 export type { Ask };
 
 /** Core errors as cell errors: unknown ids are #N/A (with the core's suggestions), the rest #VALUE!. */
@@ -30,15 +30,6 @@ type Pick = (result: ResultRecord | ResultRecord[]) => unknown;
 /** A cell whose question waits in the call's batch (question number `slot`). */
 export class Deferred {
   constructor(readonly slot: number) {}
-}
-
-/** One compiled batch per rule file and scenario, kept in the loaded file's memo (compiling is the costly part). */
-function batchFor(set: RuleSet, regel: string, scenario: string | null): CompiledBatch {
-  const file = set.files.get(regel);
-  if (!file) return compileBatch(set, regel, { scenario }); // names the unknown id
-  let batch = file.memo.batches.get(scenario ?? "");
-  if (!batch) file.memo.batches.set(scenario ?? "", (batch = compileBatch(set, regel, { scenario })));
-  return batch;
 }
 
 /**
@@ -74,69 +65,8 @@ export class Asker {
   }
 
   private answerAll(): RowOutcome[] {
-    const qs = this.questions;
-    const outcomes = new Array<RowOutcome>(qs.length);
-    const groups = new Map<string, number[]>();
-    // Neighbouring cells almost always ask the same rule file and scenario: no key string for those.
-    let last: number[] = [];
-    for (let i = 0; i < qs.length; i++) {
-      const q = qs[i];
-      const prev = qs[i - 1];
-      if (prev === undefined || prev.regel !== q.regel || prev.scenario !== q.scenario) {
-        const key = `${q.regel}\u0001${q.scenario ?? ""}`;
-        const group = groups.get(key);
-        if (group === undefined) groups.set(key, (last = []));
-        else last = group;
-      }
-      last.push(i);
-    }
-    for (const slots of groups.values()) {
-      const { regel, scenario } = qs[slots[0]];
-      let batch: CompiledBatch;
-      try {
-        batch = batchFor(this.set, regel, scenario);
-      } catch (e) {
-        const failed: RowOutcome = { ok: false, error: errorOf(e) };
-        for (const i of slots) outcomes[i] = failed;
-        continue;
-      }
-      const answers = answerGroup(batch, this.set.files.get(regel)!, slots.map((i) => qs[i]));
-      slots.forEach((slot, k) => (outcomes[slot] = answers[k]));
-    }
-    return outcomes;
+    return answerQuestions(this.set, this.questions);
   }
-}
-
-/** One rule file's questions as columns (facts converted as coreFacts does); rows naming an unknown fact go row by row so the core names it. */
-function answerGroup(batch: CompiledBatch, file: LoadedRuleFile, qs: Ask[]): RowOutcome[] {
-  const m = qs.length;
-  const known = new Set(batch.factNames);
-  const textFacts = textual(file);
-  const columns: Record<string, unknown[]> = {};
-  const byRow: number[] = [];
-  let date: unknown = qs[0]?.date;
-  for (let r = 0; r < m; r++) {
-    const q = qs[r];
-    if (date !== undefined && q.date !== date) date = undefined;
-    const facts = q.facts;
-    let unknown = false;
-    for (const k in facts) if (!known.has(k)) { unknown = true; break; }
-    if (unknown) { byRow.push(r); continue; }
-    for (const k in facts) {
-      let v = facts[k];
-      if (typeof v === "number") {
-        const type = textFacts.get(k);
-        if (type !== undefined) v = coreValue(type, v);
-      }
-      (columns[k] ??= new Array<unknown>(m))[r] = v;
-    }
-  }
-  const answers = batch.evaluateColumns(columns, date !== undefined ? date : qs.map((q) => q.date), m);
-  if (byRow.length > 0) {
-    const rowAnswers = batch.evaluateRows(byRow.map((r) => coreFacts(file, qs[r].facts)), byRow.map((r) => qs[r].date));
-    byRow.forEach((r, k) => (answers[r] = rowAnswers[k]));
-  }
-  return answers;
 }
 
 /**
@@ -245,8 +175,4 @@ class CellValues {
   }
 }
 
-function errorOf(e: unknown): EvalError {
-  if (e instanceof EvalFailure) return e.error;
-  return { code: "formula", message: `intern feil: ${(e as Error)?.message ?? String(e)}` };
-}
 
