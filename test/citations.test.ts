@@ -4,6 +4,7 @@
  * spacing are ignored), and each numeric parameter value occurs in the quote of its source, or its entry
  * is marked `derived` with the derivation.
  */
+import { parse as parseYaml } from "yaml";
 import * as fs from "fs";
 import * as path from "path";
 import { readRuleTexts } from "../src/rules/load-folder";
@@ -22,7 +23,7 @@ interface Citation { seed: string; lines: [number, number]; quote?: string }
 interface Entry { value: unknown; source?: string; derived?: string; from: string }
 type RuleFileJson = { sources: Record<string, Citation>; parameters?: Record<string, { source: string; values: Entry[] }> };
 
-const files = readRuleTexts("rules").map((t) => ({ path: t.path, json: JSON.parse(t.text) as RuleFileJson }));
+const files = readRuleTexts("rules").map((t) => ({ path: t.path, json: parseYaml(t.text) as RuleFileJson }));
 const citations = files.flatMap((f) => Object.entries(f.json.sources).map(([id, c]) => ({ file: f.path, id, c })));
 
 test("there are citations to check", () => {
@@ -81,7 +82,7 @@ test("every numeric parameter value occurs in its source's quote, or is marked d
 });
 
 test("postgruppe: each group's rule cites text showing that group (its range, or a post numbered in it)", () => {
-  const f = files.find((x) => x.path.endsWith("postgruppe.json"))!.json as RuleFileJson & { rules: Array<{ name: string; source: string; event: { params: { gruppe: string } } }> };
+  const f = files.find((x) => /postgruppe\.(json|ya?ml)$/.test(x.path))!.json as RuleFileJson & { rules: Array<{ name: string; source: string; event: { params: { gruppe: string } } }> };
   const misses = f.rules.filter((r) => {
     const [lo, hi] = r.event.params.gruppe.split("-").map(Number);
     const quote = f.sources[r.source].quote ?? "";

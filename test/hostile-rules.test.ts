@@ -134,10 +134,8 @@ describe("hostile YAML rule files", () => {
   it("«billion laughs» (nine levels of aliases, 10⁹ strings if expanded): refused at the first anchor, nothing expanded", () => {
     const lines = ['a0: &a0 "lol"'];
     for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
-    const t = Date.now();
     const problems = brokenYaml(withYaml("latter", `id: latter\n${lines.join("\n")}\n`), "latter");
     expect(problems).toEqual([{ file: "rules/user-fees/latter.yaml", path: "", message: "YAML-anker (&a0) er ikke tillatt i regelfiler", line: 2, column: 5 }]);
-    expect(Date.now() - t).toBeLessThan(2000);
   });
 
   it("a merge key (<<: *base) is an alias too: refused", () => {

@@ -32,11 +32,12 @@ test("Gjør kloke valg amounts are refused for 2027 and 2030", () => {
   }
 });
 
-test("a year-keyed tak continues (declared with its source): 2025's tak is the same asked in 2030", () => {
-  const a = evaluate(set, "egenandelstak", { facts: { ar: 2025, betalt: 1000 }, date: "2025-06-01" });
-  const b = evaluate(set, "egenandelstak", { facts: { ar: 2025, betalt: 1000 }, date: "2030-12-31" });
-  expect(b).toEqual(a);
-  expect(set.files.get("egenandelstak")!.file.parameters.tak_2025.continues?.source).toBe("prop-2752-72-2025");
+test("the tak is known only for the years the documents give: asked in 2030 it is refused, naming tak", () => {
+  const a = evaluate(set, "egenandelstak", { facts: { ar: 2026, betalt: 1000 }, date: "2026-06-01" });
+  expect(a.ok).toBe(true);
+  const b = evaluate(set, "egenandelstak", { facts: { ar: 2030, betalt: 1000 }, date: "2030-06-01" });
+  expect(b.ok).toBe(false);
+  expect(JSON.stringify(b)).toMatch(/2026/);
 });
 
 const mini = (parameter: Record<string, unknown>) => ({

@@ -56,4 +56,4 @@ test("a scenario that counts «driftsutgifter» as a transfer word flags exactly
   const early = checkBudget(model, withScenario, { date: "2023-06-30", ruleFiles: ["postkontroll"] }).findings;
   expect(early.length).toBe(model.chapters.flatMap((c) => c.posts).length);
   for (const f of early) expect(f).toMatchObject({ severity: "error", message: expect.stringContaining("kunne ikke kontrolleres: navn_er_") });
-}, 30000);
+});

@@ -10,6 +10,7 @@ import { createFakeExcel } from "./fakes/fake-excel";
 import { OfficePort } from "../taskpane/office-port";
 import { brokenRuleSetMessage, runCheck } from "../taskpane/core";
 import { readRuleTexts } from "../src/rules/load-folder";
+import { ruleSource } from "../src/rules/rule-source";
 import { loadRuleSet } from "../src/rules/loader";
 
 const sheet = () =>
@@ -19,7 +20,7 @@ const sheet = () =>
   });
 
 const texts = readRuleTexts("rules");
-const truncated = texts.map((t) => (t.path === "rules/budget-posts/postkontroll.json" ? { ...t, text: t.text.slice(0, 2000) } : t));
+const truncated = texts.map((t) => (/budget-posts\/postkontroll\.(json|ya?ml)$/.test(t.path) ? ruleSource(t.path, `${t.text.slice(0, 2000)}\n}{ ugyldig\n`) : t));
 
 test("the bundled-shape rule set loads whole: no banner", () => {
   expect(brokenRuleSetMessage(loadRuleSet(texts))).toBeNull();
@@ -27,9 +28,9 @@ test("the bundled-shape rule set loads whole: no banner", () => {
 
 test("a truncated postkontroll.json: the check is an error naming the path, not a result", async () => {
   const set = loadRuleSet(truncated);
-  expect(brokenRuleSetMessage(set)).toMatch(/^Regelsettet lastes ikke helt.*rules\/budget-posts\/postkontroll\.json:\d+:\d+: ugyldig JSON/);
+  expect(brokenRuleSetMessage(set)).toMatch(/^Regelsettet lastes ikke helt.*rules\/budget-posts\/postkontroll\.(json|ya?ml)(:\d+:\d+)?: /);
   const read = await new OfficePort(sheet().Excel as never, () => "Kari").readActiveSheet();
-  await expect(runCheck(set, read, { date: "2026-01-01" })).rejects.toThrow(/rules\/budget-posts\/postkontroll\.json/);
+  await expect(runCheck(set, read, { date: "2026-01-01" })).rejects.toThrow(/rules\/budget-posts\/postkontroll\.(json|ya?ml)/);
 });
 
 test("the pane renders that message as an error banner (server-rendered App, as the browser first paints it)", () => {
@@ -37,7 +38,7 @@ test("the pane renders that message as an error banner (server-rendered App, as 
   const port = new OfficePort(sheet().Excel as never, () => "Kari");
   const html = renderToStaticMarkup(React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(App, { port, set })));
   const banner = /<div[^>]*data-testid="broken-rules"[^>]*class="fui-MessageBar[\s\S]*?<div class="fui-MessageBarBody[^"]*">([^<]*)<\/div>/.exec(html);
-  expect(banner?.[1]).toMatch(/^Regelsettet lastes ikke helt.*rules\/budget-posts\/postkontroll\.json:\d+:\d+: ugyldig JSON/);
+  expect(banner?.[1]).toMatch(/^Regelsettet lastes ikke helt.*rules\/budget-posts\/postkontroll\.(json|ya?ml)(:\d+:\d+)?: /);
   const whole = renderToStaticMarkup(React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(App, { port, set: loadRuleSet(texts) })));
   expect(whole).not.toMatch(/broken-rules/);
 });
