@@ -99,34 +99,26 @@ export function egenandel(output: "betaler" | "grunn", person: unknown, tjeneste
   });
 }
 
-export function egenandelstakGjenstar(ar: unknown, betalt: unknown, scenario: unknown): unknown[][] {
+/** A cell-by-cell function: one question per broadcast cell, answered in one batch, one output field picked. */
+function askEach(ruleId: string, output: string, args: Array<{ name: string; value: unknown }>, question: (cells: unknown[]) => Ask): unknown[][] {
   return guarded(() => {
     const set = ruleSet();
     const asker = new Asker(set);
-    const args = [{ name: "ar", value: ar }, { name: "betalt", value: betalt }, { name: "scenario", value: scenario }];
-    const pick = (result: Result) => field(fileOf(set, IDS.egenandelstak), result, "gjenstar");
-    return asker.settle(mapGrid(args, ([a, b, s]) => asker.defer(egenandelstakQuestion(a, b, s), pick)));
+    const pick = (result: Result) => field(fileOf(set, ruleId), result, output);
+    return asker.settle(mapGrid(args, (cells) => asker.defer(question(cells), pick)));
   });
+}
+
+export function egenandelstakGjenstar(ar: unknown, betalt: unknown, scenario: unknown): unknown[][] {
+  return askEach(IDS.egenandelstak, "gjenstar", [{ name: "ar", value: ar }, { name: "betalt", value: betalt }, { name: "scenario", value: scenario }], (cells) => egenandelstakQuestion(...(cells as [unknown, unknown, unknown])));
 }
 
 export function deflater(belop: unknown, fra: unknown, til: unknown, serie: unknown): unknown[][] {
-  return guarded(() => {
-    const set = ruleSet();
-    const asker = new Asker(set);
-    const args = [{ name: "belop", value: belop }, { name: "fra", value: fra }, { name: "til", value: til }, { name: "serie", value: serie }];
-    const pick = (result: Result) => field(fileOf(set, IDS.deflator), result, "belop");
-    return asker.settle(mapGrid(args, ([b, f, t, s]) => asker.defer(deflaterQuestion(b, f, t, s), pick)));
-  });
+  return askEach(IDS.deflator, "belop", [{ name: "belop", value: belop }, { name: "fra", value: fra }, { name: "til", value: til }, { name: "serie", value: serie }], (cells) => deflaterQuestion(...(cells as [unknown, unknown, unknown, unknown])));
 }
 
 export function blaresept(pris: unknown, dato: unknown, alder: unknown): unknown[][] {
-  return guarded(() => {
-    const set = ruleSet();
-    const asker = new Asker(set);
-    const args = [{ name: "pris", value: pris }, { name: "dato", value: dato }, { name: "alder", value: alder }];
-    const pick = (result: Result) => field(fileOf(set, IDS.blaresept), result, "egenandel");
-    return asker.settle(mapGrid(args, ([p, d, a]) => asker.defer(blareseptQuestion(p, d, a), pick)));
-  });
+  return askEach(IDS.blaresept, "egenandel", [{ name: "pris", value: pris }, { name: "dato", value: dato }, { name: "alder", value: alder }], (cells) => blareseptQuestion(...(cells as [unknown, unknown, unknown])));
 }
 
 export function postgruppe(post: unknown, kap: unknown): unknown[][] {

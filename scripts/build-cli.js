@@ -7,17 +7,12 @@
  */
 const fs = require("fs");
 const path = require("path");
+const { newest } = require("./build");
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "build", "cli.js");
 const SOURCES = ["src", "package.json", path.join("scripts", "build-cli.js")].map((p) => path.resolve(ROOT, p));
 
-function newest(p) {
-  if (!fs.existsSync(p)) return 0;
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((n) => newest(path.join(p, n))));
-}
 
 /** True when build/cli.js exists and is newer than every source it is built from. */
 function isCliCurrent() {

@@ -32,4 +32,4 @@ function ensureBuild(stdio = "pipe") {
   return true;
 }
 
-module.exports = { ROOT, DIST, ensureBuild, isBuildCurrent };
+module.exports = { ROOT, DIST, ensureBuild, isBuildCurrent, newest };
