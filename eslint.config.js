@@ -17,14 +17,32 @@ module.exports = tseslint.config(
   {
     // Plain Node scripts (CommonJS) and the browser stub injected into test pages.
     files: ["scripts/**/*.js", "test/**/*.js"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly", __dirname: "readonly", window: "readonly", Buffer: "readonly", URL: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        console: "readonly",
+        __dirname: "readonly",
+        window: "readonly",
+        Buffer: "readonly",
+        URL: "readonly",
+      },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["src/**/*.ts"],
     rules: {
       // The core never touches Office: only functions/ and taskpane/ may.
-      "no-restricted-syntax": ["error", { selector: "Identifier[name=/^(Office|Excel|CustomFunctions)$/]", message: "src/ is Office-free; use functions/ or taskpane/." }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Identifier[name=/^(Office|Excel|CustomFunctions)$/]",
+          message: "src/ is Office-free; use functions/ or taskpane/.",
+        },
+      ],
     },
   },
 );

@@ -23,11 +23,19 @@ module.exports = (env, options) => {
     performance: { hints: false },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } } },
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } },
+        },
         // Rule files: JSON as its text; YAML parsed at build time (its parse result as JSON text), so the
         // bundle carries no YAML parser. Hashes are of the parsed content, so they match the CLI's.
         { test: /[\\/]rules[\\/].*\.json$/, type: "asset/source" },
-        { test: /[\\/]rules[\\/].*\.ya?ml$/, type: "asset/source", use: path.resolve(__dirname, "scripts/yaml-rule-loader.js") },
+        {
+          test: /[\\/]rules[\\/].*\.ya?ml$/,
+          type: "asset/source",
+          use: path.resolve(__dirname, "scripts/yaml-rule-loader.js"),
+        },
         // The Prop. 1 S reference figures (sheets/hod-2026.csv) for the prop-samsvar check in the browser.
         { test: /[\\/]sheets[\\/].*\.csv$/, type: "asset/source" },
         { test: /\.(png|xlsx)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
@@ -35,7 +43,11 @@ module.exports = (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./functions/functions.ts" }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./taskpane/taskpane.html", chunks: ["functions", "taskpane"] }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

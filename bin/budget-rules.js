@@ -13,14 +13,18 @@ if (!isCliCurrent()) {
     esbuildFound = false;
   }
   if (!esbuildFound) {
-    process.stderr.write("budget-rules: den kompilerte CLI-en (build/cli.js) mangler eller er eldre enn src/; kjør «npm run build:cli» i prosjektmappen\n");
+    process.stderr.write(
+      "budget-rules: den kompilerte CLI-en (build/cli.js) mangler eller er eldre enn src/; kjør «npm run build:cli» i prosjektmappen\n",
+    );
     process.exit(2);
   }
   process.stderr.write("budget-rules: bygger build/cli.js (første gang, eller src/ er endret) …\n");
   try {
     buildCli();
   } catch (e) {
-    process.stderr.write(`budget-rules: kunne ikke bygge build/cli.js: ${e.message.split("\n")[0]}; kjør «npm run build:cli» for detaljer\n`);
+    process.stderr.write(
+      `budget-rules: kunne ikke bygge build/cli.js: ${e.message.split("\n")[0]}; kjør «npm run build:cli» for detaljer\n`,
+    );
     process.exit(2);
   }
 }

@@ -15,18 +15,34 @@ import { ruleSet } from "./rule-set";
 import { answerColumns, Asker, failWith } from "./run";
 import { coreFacts } from "../src/questions/core-facts";
 import { field } from "../src/questions/output";
-import { Ask, blareseptQuestion, deflaterQuestion, egenandelQuestions, egenandelstakQuestion, genericQuestion, IDS, postgroupFile, postgruppeQuestion } from "../src/questions/questions";
+import {
+  Ask,
+  blareseptQuestion,
+  deflaterQuestion,
+  egenandelQuestions,
+  egenandelstakQuestion,
+  genericQuestion,
+  IDS,
+  postgroupFile,
+  postgruppeQuestion,
+} from "../src/questions/questions";
 import type { ResultRecord } from "../src/model/result";
 
 type Result = ResultRecord | ResultRecord[];
-
 
 function fileOf(set: RuleSet, id: string): LoadedRuleFile {
   return set.files.get(id)!; // only called after a successful evaluation of `id`
 }
 
 /** REGEL / TILSKUDD / FORKLAR share this: any rule file, facts as a table or text. */
-function generic(regel: unknown, fakta: unknown, dato: unknown, scenario: unknown, answer: (set: RuleSet, asker: Asker, q: Ask, extra: unknown) => unknown, extra: unknown = null): unknown[][] {
+function generic(
+  regel: unknown,
+  fakta: unknown,
+  dato: unknown,
+  scenario: unknown,
+  answer: (set: RuleSet, asker: Asker, q: Ask, extra: unknown) => unknown,
+  extra: unknown = null,
+): unknown[][] {
   return guarded(() => {
     const set = ruleSet();
     const asker = new Asker(set);
@@ -45,34 +61,70 @@ function generic(regel: unknown, fakta: unknown, dato: unknown, scenario: unknow
       { name: "scenario", value: scenario },
       { name: "felt", value: extra },
     ];
-    return asker.settle(mapGrid(args, ([r, f, d, s, x]) => answer(set, asker, genericQuestion(r, f as Facts, d, s), x)));
+    return asker.settle(
+      mapGrid(args, ([r, f, d, s, x]) => answer(set, asker, genericQuestion(r, f as Facts, d, s), x)),
+    );
   });
 }
 
 export function regel(regel: unknown, fakta: unknown, dato: unknown, scenario: unknown, felt: unknown): unknown[][] {
-  return generic(regel, fakta, dato, scenario, (set, asker, q, f) => {
-    const felt = optionalText("felt", f);
-    return asker.defer(q, (result) => field(fileOf(set, q.regel), result, felt));
-  }, felt);
+  return generic(
+    regel,
+    fakta,
+    dato,
+    scenario,
+    (set, asker, q, f) => {
+      const felt = optionalText("felt", f);
+      return asker.defer(q, (result) => field(fileOf(set, q.regel), result, felt));
+    },
+    felt,
+  );
 }
 
 /** Like REGEL, restricted to grant rule files so a typo cannot silently answer from another domain. */
-export function tilskudd(regelId: unknown, fakta: unknown, dato: unknown, scenario: unknown, felt: unknown): unknown[][] {
-  return generic(regelId, fakta, dato, scenario, (set, asker, q, f) => {
-    const file = set.files.get(q.regel);
-    if (file && file.file.domain !== "grant") {
-      const grants = [...set.files.values()].filter((x) => x.file.domain === "grant").map((x) => x.file.id);
-      throw new ArgError("#N/A", `regel: «${q.regel}» er ikke en tilskuddsregel; tilskuddsregler: ${grants.join(", ") || "(ingen ennå)"}`);
-    }
-    const felt = optionalText("felt", f);
-    return asker.defer(q, (result) => field(fileOf(set, q.regel), result, felt));
-  }, felt);
+export function tilskudd(
+  regelId: unknown,
+  fakta: unknown,
+  dato: unknown,
+  scenario: unknown,
+  felt: unknown,
+): unknown[][] {
+  return generic(
+    regelId,
+    fakta,
+    dato,
+    scenario,
+    (set, asker, q, f) => {
+      const file = set.files.get(q.regel);
+      if (file && file.file.domain !== "grant") {
+        const grants = [...set.files.values()].filter((x) => x.file.domain === "grant").map((x) => x.file.id);
+        throw new ArgError(
+          "#N/A",
+          `regel: «${q.regel}» er ikke en tilskuddsregel; tilskuddsregler: ${grants.join(", ") || "(ingen ennå)"}`,
+        );
+      }
+      const felt = optionalText("felt", f);
+      return asker.defer(q, (result) => field(fileOf(set, q.regel), result, felt));
+    },
+    felt,
+  );
 }
 
 /** FORKLAR (text) and FORKLAR.KORT (entity card): the same traced evaluation. */
-export function forklar(regelId: unknown, fakta: unknown, dato: unknown, scenario: unknown, as: "text" | "entity" = "text"): unknown[][] {
+export function forklar(
+  regelId: unknown,
+  fakta: unknown,
+  dato: unknown,
+  scenario: unknown,
+  as: "text" | "entity" = "text",
+): unknown[][] {
   return generic(regelId, fakta, dato, scenario, (set, _asker, q) => {
-    const o = evaluate(set, q.regel, { facts: coreFacts(set.files.get(q.regel), q.facts), date: q.date, scenario: q.scenario }, { trace: true });
+    const o = evaluate(
+      set,
+      q.regel,
+      { facts: coreFacts(set.files.get(q.regel), q.facts), date: q.date, scenario: q.scenario },
+      { trace: true },
+    );
     if (!o.ok) failWith(o);
     // Excel cells hold at most 32 767 characters.
     const full = traceToText(o.value.trace!);
@@ -82,7 +134,14 @@ export function forklar(regelId: unknown, fakta: unknown, dato: unknown, scenari
 }
 
 /** EGENANDEL and EGENANDEL.GRUNN: the same question, different output. */
-export function egenandel(output: "betaler" | "grunn", person: unknown, tjeneste: unknown, dato: unknown, fritaksgrunn: unknown, scenario: unknown): unknown[][] {
+export function egenandel(
+  output: "betaler" | "grunn",
+  person: unknown,
+  tjeneste: unknown,
+  dato: unknown,
+  fritaksgrunn: unknown,
+  scenario: unknown,
+): unknown[][] {
   return guarded(() => {
     const set = ruleSet();
     const args = [
@@ -100,7 +159,12 @@ export function egenandel(output: "betaler" | "grunn", person: unknown, tjeneste
 }
 
 /** A cell-by-cell function: one question per broadcast cell, answered in one batch, one output field picked. */
-function askEach(ruleId: string, output: string, args: Array<{ name: string; value: unknown }>, question: (cells: unknown[]) => Ask): unknown[][] {
+function askEach(
+  ruleId: string,
+  output: string,
+  args: Array<{ name: string; value: unknown }>,
+  question: (cells: unknown[]) => Ask,
+): unknown[][] {
   return guarded(() => {
     const set = ruleSet();
     const asker = new Asker(set);
@@ -110,15 +174,43 @@ function askEach(ruleId: string, output: string, args: Array<{ name: string; val
 }
 
 export function egenandelstakGjenstar(ar: unknown, betalt: unknown, scenario: unknown): unknown[][] {
-  return askEach(IDS.egenandelstak, "gjenstar", [{ name: "ar", value: ar }, { name: "betalt", value: betalt }, { name: "scenario", value: scenario }], (cells) => egenandelstakQuestion(...(cells as [unknown, unknown, unknown])));
+  return askEach(
+    IDS.egenandelstak,
+    "gjenstar",
+    [
+      { name: "ar", value: ar },
+      { name: "betalt", value: betalt },
+      { name: "scenario", value: scenario },
+    ],
+    (cells) => egenandelstakQuestion(...(cells as [unknown, unknown, unknown])),
+  );
 }
 
 export function deflater(belop: unknown, fra: unknown, til: unknown, serie: unknown): unknown[][] {
-  return askEach(IDS.deflator, "belop", [{ name: "belop", value: belop }, { name: "fra", value: fra }, { name: "til", value: til }, { name: "serie", value: serie }], (cells) => deflaterQuestion(...(cells as [unknown, unknown, unknown, unknown])));
+  return askEach(
+    IDS.deflator,
+    "belop",
+    [
+      { name: "belop", value: belop },
+      { name: "fra", value: fra },
+      { name: "til", value: til },
+      { name: "serie", value: serie },
+    ],
+    (cells) => deflaterQuestion(...(cells as [unknown, unknown, unknown, unknown])),
+  );
 }
 
 export function blaresept(pris: unknown, dato: unknown, alder: unknown): unknown[][] {
-  return askEach(IDS.blaresept, "egenandel", [{ name: "pris", value: pris }, { name: "dato", value: dato }, { name: "alder", value: alder }], (cells) => blareseptQuestion(...(cells as [unknown, unknown, unknown])));
+  return askEach(
+    IDS.blaresept,
+    "egenandel",
+    [
+      { name: "pris", value: pris },
+      { name: "dato", value: dato },
+      { name: "alder", value: alder },
+    ],
+    (cells) => blareseptQuestion(...(cells as [unknown, unknown, unknown])),
+  );
 }
 
 export function postgruppe(post: unknown, kap: unknown): unknown[][] {
@@ -127,6 +219,14 @@ export function postgruppe(post: unknown, kap: unknown): unknown[][] {
     const asker = new Asker(set);
     const found = postgroupFile(set); // without one, postgruppeQuestion gives every cell the reason
     const pick = (result: Result) => field(found!.file, result, found!.output);
-    return asker.settle(mapGrid([{ name: "post", value: post }, { name: "kap", value: kap }], ([p, k]) => asker.defer(postgruppeQuestion(set, p, k), pick)));
+    return asker.settle(
+      mapGrid(
+        [
+          { name: "post", value: post },
+          { name: "kap", value: kap },
+        ],
+        ([p, k]) => asker.defer(postgruppeQuestion(set, p, k), pick),
+      ),
+    );
   });
 }

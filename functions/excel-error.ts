@@ -2,8 +2,23 @@
  * The one place that knows how Excel error values are made. In Excel, `CustomFunctions.Error`;
  * in jest/Node (no `CustomFunctions` global) an equivalent plain object, so tests see the same shape.
  */
-export type ExcelErrorCode = "#VALUE!" | "#N/A" | "#NUM!" | "#DIV/0!" | "#NULL!" | "#NAME?" | "#REF!" | "#BUSY!" | "#GETTING_DATA" | "#SPILL!" | "#CALC!" | "#FIELD!";
-export interface PlainExcelError { error: ExcelErrorCode; message?: string }
+export type ExcelErrorCode =
+  | "#VALUE!"
+  | "#N/A"
+  | "#NUM!"
+  | "#DIV/0!"
+  | "#NULL!"
+  | "#NAME?"
+  | "#REF!"
+  | "#BUSY!"
+  | "#GETTING_DATA"
+  | "#SPILL!"
+  | "#CALC!"
+  | "#FIELD!";
+export interface PlainExcelError {
+  error: ExcelErrorCode;
+  message?: string;
+}
 export type ExcelError = PlainExcelError | CustomFunctions.Error;
 
 const CODE_NAMES: Partial<Record<ExcelErrorCode, string>> = {
@@ -37,7 +52,12 @@ export function inputErrorCode(v: unknown): string | null {
 
 export function isExcelError(v: unknown): v is ExcelError {
   if (typeof v !== "object" || v === null) return false;
-  if (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function" && v instanceof CustomFunctions.Error) return true;
+  if (
+    typeof CustomFunctions !== "undefined" &&
+    typeof CustomFunctions.Error === "function" &&
+    v instanceof CustomFunctions.Error
+  )
+    return true;
   return typeof (v as PlainExcelError).error === "string" && (v as PlainExcelError).error.startsWith("#");
 }
 

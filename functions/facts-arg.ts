@@ -10,7 +10,8 @@ import { isEmpty } from "../src/questions/args";
 import { FACT_NAME, Facts, parseFactText, record } from "../src/questions/fact-text";
 export type { Facts };
 
-const EXPECTED = "forventet to rader (navn over verdier), to kolonner (navn og verdier) eller tekst som «alder=17; tjeneste=legevakt»";
+const EXPECTED =
+  "forventet to rader (navn over verdier), to kolonner (navn og verdier) eller tekst som «alder=17; tjeneste=legevakt»";
 
 function isName(v: unknown): boolean {
   return typeof v === "string" && FACT_NAME.test(v.trim());
@@ -57,18 +58,26 @@ export function factGrid(raw: unknown, known: Set<string> | null): Grid {
   const isText = (v: unknown) => typeof v === "string" && v.includes("=");
   const textCells = g.every((r) => r.every((v) => isText(v) || isEmpty(v) || inputErrorCode(v) !== null));
   if (textCells && g.some((r) => r.some(isText))) {
-    return g.map((r) => r.map((v) => {
-      if (isEmpty(v)) return new Ready(record());
-      const code = inputErrorCode(v);
-      if (code !== null) return new Failed(propagated("fakta", code));
-      return new Ready(parseFactText(v as string));
-    }));
+    return g.map((r) =>
+      r.map((v) => {
+        if (isEmpty(v)) return new Ready(record());
+        const code = inputErrorCode(v);
+        if (code !== null) return new Failed(propagated("fakta", code));
+        return new Ready(parseFactText(v as string));
+      }),
+    );
   }
   if (orientation(g, known) === "rows") {
     return g.slice(1).map((r) => [factSet(g[0], r)]);
   }
   const width = Math.max(...g.map((r) => r.length));
   const sets: unknown[] = [];
-  for (let j = 1; j < width; j++) sets.push(factSet(g.map((r) => r[0]), g.map((r) => r[j])));
+  for (let j = 1; j < width; j++)
+    sets.push(
+      factSet(
+        g.map((r) => r[0]),
+        g.map((r) => r[j]),
+      ),
+    );
   return [sets];
 }

@@ -31,8 +31,21 @@ export function regel(regel: any[][], fakta: any[][], dato?: any[][], scenario?:
  * @param [scenario] Scenario-id. Tom: vedtatte verdier.
  * @returns SANN når pasienten betaler egenandel, USANN når pasienten er fritatt.
  */
-export function egenandel(alder_eller_fodselsdato: any[][], tjeneste: any[][], dato?: any[][], fritaksgrunn?: any[][], scenario?: any[][]): any[][] {
-  return calls.egenandel("betaler", alder_eller_fodselsdato, tjeneste, dato ?? null, fritaksgrunn ?? null, scenario ?? null);
+export function egenandel(
+  alder_eller_fodselsdato: any[][],
+  tjeneste: any[][],
+  dato?: any[][],
+  fritaksgrunn?: any[][],
+  scenario?: any[][],
+): any[][] {
+  return calls.egenandel(
+    "betaler",
+    alder_eller_fodselsdato,
+    tjeneste,
+    dato ?? null,
+    fritaksgrunn ?? null,
+    scenario ?? null,
+  );
 }
 
 /**
@@ -45,8 +58,21 @@ export function egenandel(alder_eller_fodselsdato: any[][], tjeneste: any[][], d
  * @param [scenario] Scenario-id. Tom: vedtatte verdier.
  * @returns Grunnkoden fra regelfilen «egenandel».
  */
-export function egenandelGrunn(alder_eller_fodselsdato: any[][], tjeneste: any[][], dato?: any[][], fritaksgrunn?: any[][], scenario?: any[][]): any[][] {
-  return calls.egenandel("grunn", alder_eller_fodselsdato, tjeneste, dato ?? null, fritaksgrunn ?? null, scenario ?? null);
+export function egenandelGrunn(
+  alder_eller_fodselsdato: any[][],
+  tjeneste: any[][],
+  dato?: any[][],
+  fritaksgrunn?: any[][],
+  scenario?: any[][],
+): any[][] {
+  return calls.egenandel(
+    "grunn",
+    alder_eller_fodselsdato,
+    tjeneste,
+    dato ?? null,
+    fritaksgrunn ?? null,
+    scenario ?? null,
+  );
 }
 
 /**

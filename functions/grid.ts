@@ -31,7 +31,10 @@ export function asGrid(v: unknown): Grid {
   return rows;
 }
 
-export interface Arg { name: string; value: unknown }
+export interface Arg {
+  name: string;
+  value: unknown;
+}
 
 function shape(grids: Grid[]): [number, number] {
   let rows = 1;
@@ -68,7 +71,14 @@ export function mapGrid(args: Arg[], fn: (values: unknown[]) => unknown): unknow
   return out;
 }
 
-function cell(args: Arg[], grids: Grid[], values: unknown[], i: number, j: number, fn: (values: unknown[]) => unknown): unknown {
+function cell(
+  args: Arg[],
+  grids: Grid[],
+  values: unknown[],
+  i: number,
+  j: number,
+  fn: (values: unknown[]) => unknown,
+): unknown {
   for (let k = 0; k < grids.length; k++) {
     const v = pick(grids[k], i, j);
     if (v === MISSING) return excelError("#N/A", `${args[k].name}: området er mindre enn de andre argumentene`);
@@ -106,18 +116,33 @@ export function argColumns(args: Arg[]): ArgColumns {
     const one = g.length === 1 && g[0].length === 1;
     const col = one ? [g[0][0]] : new Array<unknown>(n);
     if (!one) {
-      if (cols === 1) for (let i = 0; i < rows; i++) { const row = g[i]; col[i] = row === undefined || row[0] === undefined ? MISSING : row[0]; }
+      if (cols === 1)
+        for (let i = 0; i < rows; i++) {
+          const row = g[i];
+          col[i] = row === undefined || row[0] === undefined ? MISSING : row[0];
+        }
       else for (let i = 0, c = 0; i < rows; i++) for (let j = 0; j < cols; j++, c++) col[c] = pick(g, i, j);
     }
     for (let c = 0; c < col.length; c++) {
       const v = col[c];
-      if (v === null || typeof v !== "object" && v !== MISSING) continue; // plain values: nearly every cell
-      if (v instanceof Ready) { col[c] = v.value; continue; }
-      const err = v === MISSING ? excelError("#N/A", `${args[k].name}: området er mindre enn de andre argumentene`) : v instanceof Failed ? v.error : inputErrorCode(v) !== null ? propagated(args[k].name, inputErrorCode(v)!) : undefined;
+      if (v === null || (typeof v !== "object" && v !== MISSING)) continue; // plain values: nearly every cell
+      if (v instanceof Ready) {
+        col[c] = v.value;
+        continue;
+      }
+      const err =
+        v === MISSING
+          ? excelError("#N/A", `${args[k].name}: området er mindre enn de andre argumentene`)
+          : v instanceof Failed
+            ? v.error
+            : inputErrorCode(v) !== null
+              ? propagated(args[k].name, inputErrorCode(v)!)
+              : undefined;
       if (err === undefined) continue;
       // Arguments are taken in order, so a cell keeps its first argument's error, as in mapGrid.
-      if (one) { for (let e = 0; e < n; e++) if (errors[e] === undefined) errors[e] = err; }
-      else if (errors[c] === undefined) errors[c] = err;
+      if (one) {
+        for (let e = 0; e < n; e++) if (errors[e] === undefined) errors[e] = err;
+      } else if (errors[c] === undefined) errors[c] = err;
     }
     return col;
   });

@@ -84,7 +84,10 @@ export function answerColumns(set: RuleSet, q: AskColumns, pick: Pick): unknown[
   // Cells naming different scenarios (rare): one group per scenario, as the per-cell path groups them.
   const groups = new Map<string | null, number[]>();
   for (let c = 0; c < q.n; c++) {
-    if (q.errors[c] !== undefined) { out[c] = values.ofError(q.errors[c]); continue; }
+    if (q.errors[c] !== undefined) {
+      out[c] = values.ofError(q.errors[c]);
+      continue;
+    }
     const g = groups.get(scenarios[c]);
     if (g) g.push(c);
     else groups.set(scenarios[c], [c]);
@@ -94,7 +97,14 @@ export function answerColumns(set: RuleSet, q: AskColumns, pick: Pick): unknown[
 }
 
 /** Cells `cells` of `q` (every cell when null) for one scenario. */
-function answerCells(set: RuleSet, q: AskColumns, scenario: string | null, cells: number[] | null, values: CellValues, out: unknown[]): void {
+function answerCells(
+  set: RuleSet,
+  q: AskColumns,
+  scenario: string | null,
+  cells: number[] | null,
+  values: CellValues,
+  out: unknown[],
+): void {
   const m = cells === null ? q.n : cells.length;
   const cellAt = (r: number) => (cells === null ? r : cells[r]);
   let batch: CompiledBatch;
@@ -102,7 +112,10 @@ function answerCells(set: RuleSet, q: AskColumns, scenario: string | null, cells
     batch = batchFor(set, q.regel, scenario);
   } catch (e) {
     const failed: RowOutcome = { ok: false, error: errorOf(e) };
-    for (let r = 0; r < m; r++) { const c = cellAt(r); out[c] = q.errors[c] !== undefined ? values.ofError(q.errors[c]) : values.of(failed); }
+    for (let r = 0; r < m; r++) {
+      const c = cellAt(r);
+      out[c] = q.errors[c] !== undefined ? values.ofError(q.errors[c]) : values.of(failed);
+    }
     return;
   }
   const file = set.files.get(q.regel)!;
@@ -113,29 +126,42 @@ function answerCells(set: RuleSet, q: AskColumns, scenario: string | null, cells
   for (const name in q.facts) {
     const all = q.facts[name];
     let col = cells === null ? all : cells.map((c) => all[c]);
-    if (!known.has(name)) { unknownColumns.push(name); continue; }
+    if (!known.has(name)) {
+      unknownColumns.push(name);
+      continue;
+    }
     const type = textFacts.get(name);
     // Excel numbers where the core wants text (a serial date, a code typed as a number): converted copy.
     if (type !== undefined) {
       for (let r = 0; r < m; r++) {
         const v = col[r];
-        if (typeof v === "number") { if (col === all) col = all.slice(); col[r] = coreValue(type, v); }
+        if (typeof v === "number") {
+          if (col === all) col = all.slice();
+          col[r] = coreValue(type, v);
+        }
       }
     }
     columns[name] = col;
   }
   // A cell giving a fact the file does not declare goes alone, so only that cell's error names it.
   const byRow: number[] = [];
-  for (const name of unknownColumns) for (let r = 0; r < m; r++) if (q.facts[name][cellAt(r)] !== undefined && !byRow.includes(r)) byRow.push(r);
+  for (const name of unknownColumns)
+    for (let r = 0; r < m; r++) if (q.facts[name][cellAt(r)] !== undefined && !byRow.includes(r)) byRow.push(r);
   const date = typeof q.date === "string" ? q.date : cells === null ? q.date : cells.map((c) => q.date[c]);
   const answers = batch.evaluateColumns(columns, date, m);
   if (byRow.length > 0) {
     const rowFacts = byRow.map((r) => {
       const facts: Record<string, unknown> = {};
-      for (const name in q.facts) { const v = q.facts[name][cellAt(r)]; if (v !== undefined) facts[name] = v; }
+      for (const name in q.facts) {
+        const v = q.facts[name][cellAt(r)];
+        if (v !== undefined) facts[name] = v;
+      }
       return coreFacts(file, facts);
     });
-    const rowAnswers = batch.evaluateRows(rowFacts, byRow.map((r) => (typeof date === "string" ? date : date[r])));
+    const rowAnswers = batch.evaluateRows(
+      rowFacts,
+      byRow.map((r) => (typeof date === "string" ? date : date[r])),
+    );
     byRow.forEach((r, k) => (answers[r] = rowAnswers[k]));
   }
   for (let r = 0; r < m; r++) {
@@ -174,5 +200,3 @@ class CellValues {
     return e instanceof ArgError ? toExcelError(e) : e;
   }
 }
-
-

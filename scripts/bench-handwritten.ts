@@ -5,7 +5,10 @@
  * provenance: this is what the engine competes against. The benchmark checks it gives the engine's
  * answers on every benchmark row before timing it.
  */
-export interface Fee { betaler: boolean; grunn: string }
+export interface Fee {
+  betaler: boolean;
+  grunn: string;
+}
 
 const R = (betaler: boolean, grunn: string): Fee => Object.freeze({ betaler, grunn });
 const UNDER_16 = R(false, "under-16");
@@ -14,13 +17,29 @@ const UNG_PHV = R(false, "ung-phv-tsb");
 const UNG_PSYK = R(false, "ung-psykoterapi");
 const BETALER = R(true, "ingen-fritak");
 const GRUNN: Record<string, Fee> = {};
-for (const g of ["svangerskap", "yrkesskade", "krigsskade", "smittsom-sykdom", "seksuelle-overgrep", "oppfolging-abort", "hiv", "krisepsykologi"]) GRUNN[g] = R(false, g);
+for (const g of [
+  "svangerskap",
+  "yrkesskade",
+  "krigsskade",
+  "smittsom-sykdom",
+  "seksuelle-overgrep",
+  "oppfolging-abort",
+  "hiv",
+  "krisepsykologi",
+])
+  GRUNN[g] = R(false, g);
 
 const LEGE = new Set(["fastlege", "legevakt", "legespesialist", "legespesialist-psykoterapi"]);
 const ALLM = new Set(["fastlege", "legevakt"]);
 
 /** Returns null where the rule file has no answer (no rule fires). */
-export function egenandelByHand(alder: number, tjeneste: string, fritaksgrunn: string, samtale: number, date: string): Fee | null {
+export function egenandelByHand(
+  alder: number,
+  tjeneste: string,
+  fritaksgrunn: string,
+  samtale: number,
+  date: string,
+): Fee | null {
   const grenseAllm = date >= "2026-08-01" ? 18 : 16;
   const abortFritak = date >= "2026-01-01";
   if (alder < 16 && LEGE.has(tjeneste)) return UNDER_16;
@@ -28,7 +47,10 @@ export function egenandelByHand(alder: number, tjeneste: string, fritaksgrunn: s
   if (alder < 26 && (tjeneste === "psykisk-helsevern" || tjeneste === "tsb")) return UNG_PHV;
   if (alder < 27 && (tjeneste === "psykolog" || tjeneste === "legespesialist-psykoterapi")) return UNG_PSYK;
   switch (fritaksgrunn) {
-    case "svangerskap": case "yrkesskade": case "krigsskade": case "smittsom-sykdom":
+    case "svangerskap":
+    case "yrkesskade":
+    case "krigsskade":
+    case "smittsom-sykdom":
       if (LEGE.has(tjeneste)) return GRUNN[fritaksgrunn];
       break;
     case "seksuelle-overgrep":
@@ -37,20 +59,35 @@ export function egenandelByHand(alder: number, tjeneste: string, fritaksgrunn: s
     case "oppfolging-abort":
       if ((ALLM.has(tjeneste) || tjeneste === "poliklinikk") && abortFritak && samtale <= 2) return GRUNN[fritaksgrunn];
       break;
-    case "hiv": case "krisepsykologi":
+    case "hiv":
+    case "krisepsykologi":
       if (tjeneste === "psykolog") return GRUNN[fritaksgrunn];
       break;
   }
   if (fritaksgrunn === "ingen" && tjeneste !== "poliklinikk") return BETALER;
   if (fritaksgrunn === "ingen" && tjeneste === "poliklinikk" && alder >= 16) return BETALER;
-  if (fritaksgrunn === "oppfolging-abort" && (ALLM.has(tjeneste) || (tjeneste === "poliklinikk" && alder >= 16)) && (!abortFritak || samtale > 2)) return BETALER;
+  if (
+    fritaksgrunn === "oppfolging-abort" &&
+    (ALLM.has(tjeneste) || (tjeneste === "poliklinikk" && alder >= 16)) &&
+    (!abortFritak || samtale > 2)
+  )
+    return BETALER;
   return null;
 }
 
 /** The fixture rule (test/fixtures/rules-basic mini-egenandel) by hand, used when egenandel.json is absent. */
-export function miniByHand(alder: number, tjeneste: string, date: string): { betaler: boolean; grunn: string; rest: string; faktor: string } {
+export function miniByHand(
+  alder: number,
+  tjeneste: string,
+  date: string,
+): { betaler: boolean; grunn: string; rest: string; faktor: string } {
   const grense = date >= "2026-08-01" ? 18 : 16;
   const tak = date >= "2026-01-01" ? 3406 : 3278;
   const under = alder < grense && (tjeneste === "fastlege" || tjeneste === "legevakt");
-  return { betaler: !under, grunn: under ? "under-aldersgrense" : "ingen-fritak", rest: String(Math.max(tak - 100.3, 0)), faktor: "1.069152" };
+  return {
+    betaler: !under,
+    grunn: under ? "under-aldersgrense" : "ingen-fritak",
+    rest: String(Math.max(tak - 100.3, 0)),
+    faktor: "1.069152",
+  };
 }

@@ -13,7 +13,6 @@ const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "build", "cli.js");
 const SOURCES = ["src", "package.json", path.join("scripts", "build-cli.js")].map((p) => path.resolve(ROOT, p));
 
-
 /** True when build/cli.js exists and is newer than every source it is built from. */
 function isCliCurrent() {
   if (!fs.existsSync(OUT)) return false;

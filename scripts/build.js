@@ -8,7 +8,18 @@ const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
-const SOURCES = ["functions", "src", "rules", "taskpane", "assets", "sheets", "manifest.xml", "webpack.config.js", "package.json", "scripts/yaml-rule-loader.js"];
+const SOURCES = [
+  "functions",
+  "src",
+  "rules",
+  "taskpane",
+  "assets",
+  "sheets",
+  "manifest.xml",
+  "webpack.config.js",
+  "package.json",
+  "scripts/yaml-rule-loader.js",
+];
 const OUTPUTS = ["functions.js", "functions.json", "taskpane.html", "taskpane.js", "manifest.xml", "hod-2026.xlsx"];
 
 function newest(p) {
@@ -28,7 +39,11 @@ function isBuildCurrent() {
 /** Builds unless current; `stdio: "inherit"` for a person watching, "pipe" in tests. Returns whether it built. */
 function ensureBuild(stdio = "pipe") {
   if (isBuildCurrent()) return false;
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: ROOT, stdio, timeout: 300000 });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"],
+    { cwd: ROOT, stdio, timeout: 300000 },
+  );
   return true;
 }
 

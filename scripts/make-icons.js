@@ -25,7 +25,8 @@ function chunk(type, data) {
 
 /** RGBA pixels: background square, and a simple mark (vertical bar plus two bars: a blocky "B"). */
 function pixel(x, y, n) {
-  const u = (x + 0.5) / n, v = (y + 0.5) / n;
+  const u = (x + 0.5) / n,
+    v = (y + 0.5) / n;
   const inMark =
     (u > 0.28 && u < 0.4 && v > 0.2 && v < 0.8) ||
     (u > 0.28 && u < 0.68 && ((v > 0.2 && v < 0.3) || (v > 0.45 && v < 0.55) || (v > 0.7 && v < 0.8))) ||
@@ -45,7 +46,12 @@ function png(n) {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([sig, chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    sig,
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(raw, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 const out = path.resolve(__dirname, "..", "assets");

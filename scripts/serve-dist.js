@@ -5,7 +5,16 @@ const https = require("https");
 const fs = require("fs");
 const path = require("path");
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".xml": "application/xml", ".png": "image/png", ".map": "application/json", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".txt": "text/plain; charset=utf-8" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".png": "image/png",
+  ".map": "application/json",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".txt": "text/plain; charset=utf-8",
+};
 
 /** Serves `root`; with `opts.tls` ({ key, cert }) over https (what Excel requires for sideloading). */
 function serveDist(root = path.resolve(__dirname, "..", "dist"), port = 0, opts = {}) {
@@ -19,19 +28,30 @@ function serveDist(root = path.resolve(__dirname, "..", "dist"), port = 0, opts 
       res.end("ikke funnet");
       return;
     }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-store" });
+    res.writeHead(200, {
+      "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
+      "Cache-Control": "no-store",
+    });
     fs.createReadStream(file).pipe(res);
   };
   const server = opts.tls ? https.createServer(opts.tls, handler) : http.createServer(handler);
   const scheme = opts.tls ? "https" : "http";
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, host, () => resolve({ server, url: `${scheme}://${host}:${server.address().port}`, close: () => new Promise((r) => server.close(() => r())) }));
+    server.listen(port, host, () =>
+      resolve({
+        server,
+        url: `${scheme}://${host}:${server.address().port}`,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
+    );
   });
 }
 
 module.exports = { serveDist };
 
 if (require.main === module) {
-  serveDist(undefined, Number(process.argv[2] || process.env.PORT || 3000)).then(({ url }) => console.log(`dist/ på ${url}/taskpane.html (forhåndsvisning i nettleser)`));
+  serveDist(undefined, Number(process.argv[2] || process.env.PORT || 3000)).then(({ url }) =>
+    console.log(`dist/ på ${url}/taskpane.html (forhåndsvisning i nettleser)`),
+  );
 }

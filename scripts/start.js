@@ -24,7 +24,11 @@ async function main() {
   console.log(ensureBuild("inherit") ? "Bygget dist/." : "dist/ er oppdatert; ingen ny bygging trengs.");
 
   step("Kontrollerer den innebygde arbeidsboken sheets/hod-2026.xlsx med alle regelfiler");
-  const check = spawnSync(process.execPath, [path.join(ROOT, "bin", "budget-rules.js"), "check", path.join("sheets", "hod-2026.xlsx")], { cwd: ROOT, stdio: "inherit" });
+  const check = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "bin", "budget-rules.js"), "check", path.join("sheets", "hod-2026.xlsx")],
+    { cwd: ROOT, stdio: "inherit" },
+  );
   if (check.status === 2) throw new Error("kontrollen kunne ikke kjøres (se meldingen over)");
   if (check.status === 1) console.log("Merk: kontrollen fant feil i arbeidsboken (se over).");
 
@@ -32,7 +36,8 @@ async function main() {
   const certDir = path.join(os.homedir(), ".office-addin-dev-certs");
   const cert = path.join(certDir, "localhost.crt");
   const key = path.join(certDir, "localhost.key");
-  const tls = fs.existsSync(cert) && fs.existsSync(key) ? { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } : null;
+  const tls =
+    fs.existsSync(cert) && fs.existsSync(key) ? { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } : null;
   const server = await serveDist(DIST, port, { host: "localhost", tls });
   if (!tls) {
     console.log(`Fant ikke utviklersertifikat i ${certDir}: serverer over http.`);

@@ -34,7 +34,17 @@ export function brokenRuleSetMessage(set: RuleSet): string | null {
  * Checks a sheet rule file by rule file (so the UI can show progress); same findings, same order as one checkBudget call.
  * A broken rule set is an error (shown as the error banner), never a partial result that could look clean.
  */
-export async function runCheck(set: RuleSet, read: SheetRead, opts: { date: string; scenario?: string | null; ruleFiles?: string[]; reference?: PropReference; onProgress?: (done: number, total: number) => void }): Promise<CheckRun> {
+export async function runCheck(
+  set: RuleSet,
+  read: SheetRead,
+  opts: {
+    date: string;
+    scenario?: string | null;
+    ruleFiles?: string[];
+    reference?: PropReference;
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<CheckRun> {
   const broken = brokenRuleSetMessage(set);
   if (broken) throw new Error(broken);
   const startedAt = new Date().toISOString();
@@ -54,7 +64,14 @@ export async function runCheck(set: RuleSet, read: SheetRead, opts: { date: stri
   const findings = parts.flatMap((p) => p.findings);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  const report: CheckReport = { sheet: read.sheet, date: opts.date, scenario: opts.scenario ?? null, ruleFiles: parts.flatMap((p) => p.ruleFiles), findings, counts };
+  const report: CheckReport = {
+    sheet: read.sheet,
+    date: opts.date,
+    scenario: opts.scenario ?? null,
+    ruleFiles: parts.flatMap((p) => p.ruleFiles),
+    findings,
+    counts,
+  };
   return { report, ms: performance.now() - t0, sheet: read.sheet, range: read.range, startedAt };
 }
 
@@ -93,29 +110,58 @@ export interface AuditEntry {
 
 export function auditEntry(run: CheckRun, user: string | null): AuditEntry {
   const r = run.report;
-  return { time: run.startedAt, user, sheet: run.sheet, range: run.range, date: r.date, scenario: r.scenario, ruleFiles: r.ruleFiles.map(({ id, version, hash }) => ({ id, version, hash })), counts: r.counts, ms: Math.round(run.ms) };
+  return {
+    time: run.startedAt,
+    user,
+    sheet: run.sheet,
+    range: run.range,
+    date: r.date,
+    scenario: r.scenario,
+    ruleFiles: r.ruleFiles.map(({ id, version, hash }) => ({ id, version, hash })),
+    counts: r.counts,
+    ms: Math.round(run.ms),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Cells produced by the custom functions: =BUDSJETT.NAVN(arg; arg; …)
 
 export type Literal = number | string | boolean | null;
-export interface FunctionCall { name: string; args: Literal[]; nonLiteral: string[] }
+export interface FunctionCall {
+  name: string;
+  args: Literal[];
+  nonLiteral: string[];
+}
 
 function splitArgs(s: string): string[] {
   const out: string[] = [];
-  let depth = 0, cur = "", inStr = false;
+  let depth = 0,
+    cur = "",
+    inStr = false;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (inStr) {
       cur += ch;
-      if (ch === '"') { if (s[i + 1] === '"') { cur += '"'; i++; } else inStr = false; }
+      if (ch === '"') {
+        if (s[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else inStr = false;
+      }
       continue;
     }
-    if (ch === '"') { inStr = true; cur += ch; continue; }
+    if (ch === '"') {
+      inStr = true;
+      cur += ch;
+      continue;
+    }
     if (ch === "(") depth++;
     if (ch === ")") depth--;
-    if ((ch === ";" || ch === ",") && depth === 0) { out.push(cur.trim()); cur = ""; continue; }
+    if ((ch === ";" || ch === ",") && depth === 0) {
+      out.push(cur.trim());
+      cur = "";
+      continue;
+    }
     cur += ch;
   }
   if (cur.trim() || out.length) out.push(cur.trim());
@@ -139,7 +185,9 @@ export function parseBudsjettCall(formula: string | null): FunctionCall | null {
   if (!formula) return null;
   const m = /BUDSJETT\.([A-ZÆØÅ_.0-9]+)\s*\(/i.exec(formula);
   if (!m) return null;
-  let depth = 1, i = m.index + m[0].length, inStr = false;
+  let depth = 1,
+    i = m.index + m[0].length,
+    inStr = false;
   const start = i;
   for (; i < formula.length && depth > 0; i++) {
     const ch = formula[i];
@@ -153,37 +201,89 @@ export function parseBudsjettCall(formula: string | null): FunctionCall | null {
   for (const a of splitArgs(inner)) {
     const l = literal(a);
     if (l.ok) args.push(l.value);
-    else { args.push(null); nonLiteral.push(a); }
+    else {
+      args.push(null);
+      nonLiteral.push(a);
+    }
   }
   return { name: m[1].toUpperCase(), args, nonLiteral };
 }
 
-export interface FunctionTrace { call: FunctionCall; ruleId: string; facts: Record<string, Literal>; date: string; scenario: string | null; outcome: Outcome }
+export interface FunctionTrace {
+  call: FunctionCall;
+  ruleId: string;
+  facts: Record<string, Literal>;
+  date: string;
+  scenario: string | null;
+  outcome: Outcome;
+}
 
 /**
  * Re-evaluates a BUDSJETT.* call with trace: the arguments become the very question the custom function
  * asks (functions/questions.ts), so the trace explains the cell's own figure. Cell references cannot be
  * followed here and are reported as such.
  */
-export function traceFunctionCall(set: RuleSet, call: FunctionCall): FunctionTrace | { error: string; call: FunctionCall } {
-  if (call.nonLiteral.length) return { call, error: `Argumentene ${call.nonLiteral.join(", ")} er cellereferanser eller uttrykk; sporet bruker bare faste verdier` };
+export function traceFunctionCall(
+  set: RuleSet,
+  call: FunctionCall,
+): FunctionTrace | { error: string; call: FunctionCall } {
+  if (call.nonLiteral.length)
+    return {
+      call,
+      error: `Argumentene ${call.nonLiteral.join(", ")} er cellereferanser eller uttrykk; sporet bruker bare faste verdier`,
+    };
   let q: Ask;
   try {
     q = questionForCall(set, call.name, call.args);
   } catch (e) {
     return { call, error: (e as { message?: string }).message ?? String(e) };
   }
-  const outcome = evaluate(set, q.regel, { facts: coreFacts(set.files.get(q.regel), q.facts), date: q.date, scenario: q.scenario }, { trace: true });
-  return { call, ruleId: q.regel, facts: q.facts as Record<string, Literal>, date: q.date, scenario: q.scenario, outcome };
+  const outcome = evaluate(
+    set,
+    q.regel,
+    { facts: coreFacts(set.files.get(q.regel), q.facts), date: q.date, scenario: q.scenario },
+    { trace: true },
+  );
+  return {
+    call,
+    ruleId: q.regel,
+    facts: q.facts as Record<string, Literal>,
+    date: q.date,
+    scenario: q.scenario,
+    outcome,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Scenarios side by side with the proposal
 
-export interface ParameterDiff { ruleFile: string; parameter: string; date: string; base: unknown; baseFrom: string | null; scenario: unknown; scenarioFrom: string | null; difference: string | null; note?: string }
-export interface QuestionDiff { label: string; ruleFile: string; date: string; facts: Record<string, Literal>; output: string; base: unknown; scenario: unknown; difference: string | null; error?: string }
+export interface ParameterDiff {
+  ruleFile: string;
+  parameter: string;
+  date: string;
+  base: unknown;
+  baseFrom: string | null;
+  scenario: unknown;
+  scenarioFrom: string | null;
+  difference: string | null;
+  note?: string;
+}
+export interface QuestionDiff {
+  label: string;
+  ruleFile: string;
+  date: string;
+  facts: Record<string, Literal>;
+  output: string;
+  base: unknown;
+  scenario: unknown;
+  difference: string | null;
+  error?: string;
+}
 
-function valueAt(entries: Array<{ from: string; value: unknown }>, date: string): { value: unknown; from: string | null } {
+function valueAt(
+  entries: Array<{ from: string; value: unknown }>,
+  date: string,
+): { value: unknown; from: string | null } {
   const hit = entryInForce(entries, date);
   return hit ? { value: hit.value, from: hit.from } : { value: null, from: null };
 }
@@ -198,7 +298,17 @@ export function scenarioParameters(set: RuleSet, scenarioId: string, date: strin
       const tl = file?.timelines.get(name);
       const base = tl ? valueAt(tl.entries, date) : { value: null, from: null };
       const s = valueAt(o.entries, date);
-      out.push({ ruleFile: fileId, parameter: name, date, base: base.value, baseFrom: base.from, scenario: s.value ?? base.value, scenarioFrom: s.from ?? base.from, difference: exactDifference(base.value, s.value ?? base.value), note: o.note });
+      out.push({
+        ruleFile: fileId,
+        parameter: name,
+        date,
+        base: base.value,
+        baseFrom: base.from,
+        scenario: s.value ?? base.value,
+        scenarioFrom: s.from ?? base.from,
+        difference: exactDifference(base.value, s.value ?? base.value),
+        note: o.note,
+      });
     }
   }
   return out;
@@ -206,17 +316,48 @@ export function scenarioParameters(set: RuleSet, scenarioId: string, date: strin
 
 /** The figures the brief asks about: egenandel for ages 16–20 at fastlege on 2026-08-01, and egenandelstak 2026. */
 export function scenarioQuestions(set: RuleSet, scenarioId: string): QuestionDiff[] {
-  const qs: Array<{ label: string; ruleFile: string; date: string; facts: Record<string, Literal>; output: string }> = [];
-  for (let alder = 16; alder <= 20; alder++) qs.push({ label: `Egenandel, ${alder} år, fastlege`, ruleFile: "egenandel", date: "2026-08-01", facts: { alder, tjeneste: "fastlege" }, output: "betaler" });
-  qs.push({ label: "Egenandelstak 2026", ruleFile: "egenandelstak", date: "2026-08-01", facts: { ar: 2026, betalt: 0 }, output: "tak" });
-  return qs.filter((q) => set.files.has(q.ruleFile)).map((q) => {
-    const run = (scenario: string | null) => evaluate(set, q.ruleFile, { facts: q.facts as Record<string, string | number | boolean | null>, date: q.date, scenario }, {});
-    const a = run(null), b = run(scenarioId);
-    if (!a.ok || !b.ok) return { ...q, base: null, scenario: null, difference: null, error: (!a.ok ? a.error.message : !b.ok ? b.error.message : "") };
-    const pick = (o: Outcome) => (o.ok && !Array.isArray(o.value.result) ? o.value.result[q.output] : null);
-    const x = pick(a), y = pick(b);
-    return { ...q, base: x, scenario: y, difference: exactDifference(x, y) };
+  const qs: Array<{ label: string; ruleFile: string; date: string; facts: Record<string, Literal>; output: string }> =
+    [];
+  for (let alder = 16; alder <= 20; alder++)
+    qs.push({
+      label: `Egenandel, ${alder} år, fastlege`,
+      ruleFile: "egenandel",
+      date: "2026-08-01",
+      facts: { alder, tjeneste: "fastlege" },
+      output: "betaler",
+    });
+  qs.push({
+    label: "Egenandelstak 2026",
+    ruleFile: "egenandelstak",
+    date: "2026-08-01",
+    facts: { ar: 2026, betalt: 0 },
+    output: "tak",
   });
+  return qs
+    .filter((q) => set.files.has(q.ruleFile))
+    .map((q) => {
+      const run = (scenario: string | null) =>
+        evaluate(
+          set,
+          q.ruleFile,
+          { facts: q.facts as Record<string, string | number | boolean | null>, date: q.date, scenario },
+          {},
+        );
+      const a = run(null),
+        b = run(scenarioId);
+      if (!a.ok || !b.ok)
+        return {
+          ...q,
+          base: null,
+          scenario: null,
+          difference: null,
+          error: !a.ok ? a.error.message : !b.ok ? b.error.message : "",
+        };
+      const pick = (o: Outcome) => (o.ok && !Array.isArray(o.value.result) ? o.value.result[q.output] : null);
+      const x = pick(a),
+        y = pick(b);
+      return { ...q, base: x, scenario: y, difference: exactDifference(x, y) };
+    });
 }
 
 export type { Trace, Finding, CheckReport, Severity };

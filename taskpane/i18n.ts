@@ -34,11 +34,14 @@ const nb = {
   sources: "Kilde",
   checksOnCell: "Regler som traff denne cellen",
   noChecksOnCell: "Ingen funn på denne cellen i siste kontroll.",
-  notTraceable: "Cellen er verken en BUDSJETT-funksjon eller en budsjettcelle med funn. Kjør «Kontroller arket» først, eller velg en celle med =BUDSJETT.…",
+  notTraceable:
+    "Cellen er verken en BUDSJETT-funksjon eller en budsjettcelle med funn. Kjør «Kontroller arket» først, eller velg en celle med =BUDSJETT.…",
   demoTitle: "Deflater Saldert 2025 → 2026 (sykehus)",
-  demoHint: "Demo i forhåndsvisningen: arket «Deflatert (demo)» regner med =BUDSJETT.DEFLATER. Velg en celle i kolonne E og spor den.",
+  demoHint:
+    "Demo i forhåndsvisningen: arket «Deflatert (demo)» regner med =BUDSJETT.DEFLATER. Velg en celle i kolonne E og spor den.",
   openDemo: "Åpne demoarket",
-  auditHelp: "Hver kontroll legges til nederst i arket «Revisjonsspor» (det opprettes ved behov, og ingenting slettes).",
+  auditHelp:
+    "Hver kontroll legges til nederst i arket «Revisjonsspor» (det opprettes ved behov, og ingenting slettes).",
   exportJson: "Eksporter som JSON",
   noAudit: "Ingen kontroller i denne økten ennå.",
   scenario: "Scenario",
@@ -106,9 +109,11 @@ const en: Dict = {
   sources: "Source",
   checksOnCell: "Rules that hit this cell",
   noChecksOnCell: "No findings on this cell in the last check.",
-  notTraceable: "The cell is neither a BUDSJETT function nor a budget cell with findings. Run «Check the sheet» first, or select a cell with =BUDSJETT.…",
+  notTraceable:
+    "The cell is neither a BUDSJETT function nor a budget cell with findings. Run «Check the sheet» first, or select a cell with =BUDSJETT.…",
   demoTitle: "Deflate Saldert 2025 → 2026 (hospitals)",
-  demoHint: "Preview demo: the sheet «Deflatert (demo)» computes with =BUDSJETT.DEFLATER. Select a cell in column E and trace it.",
+  demoHint:
+    "Preview demo: the sheet «Deflatert (demo)» computes with =BUDSJETT.DEFLATER. Select a cell in column E and trace it.",
   openDemo: "Open the demo sheet",
   auditHelp: "Each check is appended to the sheet «Revisjonsspor» (created when needed; nothing is deleted).",
   exportJson: "Export as JSON",
@@ -149,14 +154,18 @@ const en: Dict = {
 export type Key = keyof Dict;
 export function translator(lang: Lang) {
   const d = lang === "en" ? en : nb;
-  return (key: Key, vars: Record<string, string | number> = {}) => d[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
+  return (key: Key, vars: Record<string, string | number> = {}) =>
+    d[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
 }
 
 /** Norwegian number formatting: 1 438,1 (space as thousands separator, comma decimals). */
 export function nbNumber(v: unknown, maxDecimals = 3): string {
   if (typeof v === "string" && isDecimalText(v)) v = Number(v);
   if (typeof v !== "number" || !Number.isFinite(v)) return v === null || v === undefined ? "" : String(v);
-  return v.toLocaleString("nb-NO", { maximumFractionDigits: maxDecimals }).replace(/\u00a0|\u202f/g, " ").replace(/\u2212/g, "-");
+  return v
+    .toLocaleString("nb-NO", { maximumFractionDigits: maxDecimals })
+    .replace(/\u00a0|\u202f/g, " ")
+    .replace(/\u2212/g, "-");
 }
 
 /** nb-NO dates: 2026-12-02 → 02.12.2026; a timestamp 2026-12-02T10:11:12… → 02.12.2026 10:11. Not a date: as given. */
@@ -167,13 +176,18 @@ export function nbDate(iso: string): string {
 }
 
 /** Names whose values are years, shown as written (2025, never «2 025»). */
-export const isYearName = (name: string): boolean => /^(ar|år|aar|fra|til|year|from_year|to_year)$|_ar$|_år$/.test(name);
+export const isYearName = (name: string): boolean =>
+  /^(ar|år|aar|fra|til|year|from_year|to_year)$|_ar$|_år$/.test(name);
 
 /** A date as typed in the pane: 01.01.2026 (nb-NO) or 2026-01-01; null when it is neither or not a real day. */
 export function parseNbDate(text: string): string | null {
   const t = text.trim();
   const nb = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
-  const iso = nb ? `${nb[3]}-${nb[2].padStart(2, "0")}-${nb[1].padStart(2, "0")}` : /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : null;
+  const iso = nb
+    ? `${nb[3]}-${nb[2].padStart(2, "0")}-${nb[1].padStart(2, "0")}`
+    : /^\d{4}-\d{2}-\d{2}$/.test(t)
+      ? t
+      : null;
   if (!iso) return null;
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;

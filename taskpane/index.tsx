@@ -15,7 +15,11 @@ import { parseWorkbook, PreviewPort, PreviewSheet } from "./preview-port";
 import type { WorkbookPort } from "./workbook-port";
 
 declare global {
-  interface Window { Office?: typeof Office; Excel?: ExcelLike; __fakeUserName?: string | null }
+  interface Window {
+    Office?: typeof Office;
+    Excel?: ExcelLike;
+    __fakeUserName?: string | null;
+  }
 }
 
 async function officeHost(): Promise<string | null> {
@@ -31,13 +35,21 @@ export function deflatedDemo(set: RuleSet, sheet: PreviewSheet): PreviewSheet | 
   if (!set.files.has("deflator")) return null;
   const header = sheet.values[0] ?? [];
   const col = (re: RegExp) => header.findIndex((h) => re.test(String(h ?? "")));
-  const kap = col(/^kap/i), post = col(/^post/i), bet = col(/^betegn/i), sal = col(/saldert/i);
+  const kap = col(/^kap/i),
+    post = col(/^post/i),
+    bet = col(/^betegn/i),
+    sal = col(/saldert/i);
   if ([kap, post, bet, sal].some((c) => c < 0)) return null;
-  const values: unknown[][] = [["Kap.", "Post", "Betegnelse", "Saldert budsjett 2025", "Deflatert til 2026-kroner (sykehus)"]];
+  const values: unknown[][] = [
+    ["Kap.", "Post", "Betegnelse", "Saldert budsjett 2025", "Deflatert til 2026-kroner (sykehus)"],
+  ];
   const formulas: (string | null)[][] = [[null, null, null, null, null]];
   for (const row of sheet.values.slice(1)) {
     if (Number(row[kap]) !== 732 || typeof row[post] !== "number" || typeof row[sal] !== "number") continue;
-    const out = evaluate(set, "deflator", { facts: { belop: row[sal] as number, fra: 2025, til: 2026, serie: "sykehus" }, date: todayIso() });
+    const out = evaluate(set, "deflator", {
+      facts: { belop: row[sal] as number, fra: 2025, til: 2026, serie: "sykehus" },
+      date: todayIso(),
+    });
     const v = out.ok && !Array.isArray(out.value.result) ? Number(out.value.result.belop) : null;
     values.push([row[kap], row[post], row[bet], row[sal], v]);
     formulas.push([null, null, null, null, `=BUDSJETT.DEFLATER(${row[sal]};2025;2026;"sykehus")`]);
@@ -52,7 +64,12 @@ async function loadPreview(set: RuleSet, data: ArrayBuffer): Promise<PreviewShee
 }
 
 function Fatal({ message }: { message: string }) {
-  return <div role="alert" style={{ padding: 16, fontFamily: "Segoe UI, sans-serif" }}><h1>Budsjettregler</h1><p>{message}</p></div>;
+  return (
+    <div role="alert" style={{ padding: 16, fontFamily: "Segoe UI, sans-serif" }}>
+      <h1>Budsjettregler</h1>
+      <p>{message}</p>
+    </div>
+  );
 }
 
 async function start(): Promise<void> {
@@ -78,14 +95,27 @@ async function start(): Promise<void> {
       if (!res.ok) throw new Error(`hod-2026.xlsx svarte ${res.status}`);
       const preview = new PreviewPort(await loadPreview(set, await res.arrayBuffer()));
       port = preview;
-      onDropFile = (f) => void f.arrayBuffer().then((b) => loadPreview(set, b)).then((s) => preview.replaceSheets(s)).catch((e) => alert(`Kunne ikke lese filen: ${(e as Error).message}`));
+      onDropFile = (f) =>
+        void f
+          .arrayBuffer()
+          .then((b) => loadPreview(set, b))
+          .then((s) => preview.replaceSheets(s))
+          .catch((e) => alert(`Kunne ikke lese filen: ${(e as Error).message}`));
     } catch (e) {
-      render(<Fatal message={`Eksempelarbeidsboken kunne ikke lastes: ${(e as Error).message}. Slipp en .xlsx-fil her, eller åpne tillegget i Excel.`} />);
+      render(
+        <Fatal
+          message={`Eksempelarbeidsboken kunne ikke lastes: ${(e as Error).message}. Slipp en .xlsx-fil her, eller åpne tillegget i Excel.`}
+        />,
+      );
       return;
     }
     (window as unknown as { __pane: Record<string, unknown> }).__pane = { loadMs: performance.now() - t0 };
   }
-  (window as unknown as { __pane: Record<string, unknown> }).__pane = { ...((window as unknown as { __pane?: object }).__pane ?? {}), port: port.kind, ready: true };
+  (window as unknown as { __pane: Record<string, unknown> }).__pane = {
+    ...((window as unknown as { __pane?: object }).__pane ?? {}),
+    port: port.kind,
+    ready: true,
+  };
   document.body.dataset.port = port.kind;
   render(<App port={port} set={set} onDropFile={onDropFile} />);
 }

@@ -4,14 +4,28 @@
  * Writes: fill colours and comments on marked cells, appended rows in «Revisjonsspor». Never a user value.
  * A write batch that fails halfway is undone in a compensating batch, so a run is all or nothing.
  */
-import { AUDIT_HEADER, AUDIT_SHEET, CellMark, SelectedCell, SheetRead, WorkbookPort, anchorAtA1, columnName, parseRangeAddress } from "./workbook-port";
+import {
+  AUDIT_HEADER,
+  AUDIT_SHEET,
+  CellMark,
+  SelectedCell,
+  SheetRead,
+  WorkbookPort,
+  anchorAtA1,
+  columnName,
+  parseRangeAddress,
+} from "./workbook-port";
 
 /** The subset of the Excel namespace used here (the real one, or a fake in tests). */
 export interface ExcelLike {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
-interface SavedMark { cell: string; fill: string | null; comment: boolean }
+interface SavedMark {
+  cell: string;
+  fill: string | null;
+  comment: boolean;
+}
 
 function quoteSheet(name: string): string {
   return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
@@ -24,9 +38,15 @@ export class OfficePort implements WorkbookPort {
   /** Number of context.sync() calls of the last operation, per operation name (diagnostics and tests). */
   readonly syncs: Record<string, number> = {};
 
-  constructor(private readonly excel: ExcelLike, private readonly userName: () => string | null = () => null) {}
+  constructor(
+    private readonly excel: ExcelLike,
+    private readonly userName: () => string | null = () => null,
+  ) {}
 
-  private async run<T>(name: string, batch: (ctx: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>): Promise<T> {
+  private async run<T>(
+    name: string,
+    batch: (ctx: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>,
+  ): Promise<T> {
     this.syncs[name] = 0;
     return this.excel.run(async (ctx) => {
       const sync = async () => {
@@ -46,7 +66,9 @@ export class OfficePort implements WorkbookPort {
       await sync();
       if (used.isNullObject) return { sheet: ws.name, range: "", values: [], formulas: [] };
       const at = parseRangeAddress(used.address);
-      const formulas = (used.formulas as unknown[][]).map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)));
+      const formulas = (used.formulas as unknown[][]).map((row) =>
+        row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)),
+      );
       return {
         sheet: ws.name,
         range: used.address.replace(/^.*!/, ""),
@@ -73,12 +95,20 @@ export class OfficePort implements WorkbookPort {
       await sync();
       const at = parseRangeAddress(cell.address);
       const f = cell.formulas[0]?.[0];
-      return { sheet: at.sheet ?? "", address: `${columnName(at.col)}${at.row + 1}`, value: cell.values[0]?.[0] ?? null, formula: typeof f === "string" && f.startsWith("=") ? f : null };
+      return {
+        sheet: at.sheet ?? "",
+        address: `${columnName(at.col)}${at.row + 1}`,
+        value: cell.values[0]?.[0] ?? null,
+        formula: typeof f === "string" && f.startsWith("=") ? f : null,
+      };
     });
   }
 
   /** Cells (as "Sheet!A1") that carry a comment now: two syncs, whatever the number of comments. */
-  private async commentCells(ctx: Excel.RequestContext, sync: () => Promise<void>): Promise<Map<string, Excel.Comment>> {
+  private async commentCells(
+    ctx: Excel.RequestContext,
+    sync: () => Promise<void>,
+  ): Promise<Map<string, Excel.Comment>> {
     const all = ctx.workbook.comments;
     all.load("items");
     await sync();
@@ -112,7 +142,11 @@ export class OfficePort implements WorkbookPort {
       const before = await this.commentCells(ctx, sync);
       const saved: SavedMark[] = unique.map((m, i) => {
         const c = ranges[i].format.fill.color;
-        return { cell: m.cell, fill: !c || c.toUpperCase() === "#FFFFFF" ? null : c, comment: !before.has(`${sheet}!${m.cell}`) };
+        return {
+          cell: m.cell,
+          fill: !c || c.toUpperCase() === "#FFFFFF" ? null : c,
+          comment: !before.has(`${sheet}!${m.cell}`),
+        };
       });
       // Phase 2: all marks and comments in one batch (a user's own comment is left alone).
       unique.forEach((m, i) => {
@@ -131,7 +165,12 @@ export class OfficePort implements WorkbookPort {
   }
 
   /** Restores fills and deletes the comments we added (three syncs). */
-  private async undoMarks(ctx: Excel.RequestContext, sheet: string, saved: SavedMark[], sync: () => Promise<void>): Promise<void> {
+  private async undoMarks(
+    ctx: Excel.RequestContext,
+    sheet: string,
+    saved: SavedMark[],
+    sync: () => Promise<void>,
+  ): Promise<void> {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     const now = await this.commentCells(ctx, sync);
     for (const s of saved) {

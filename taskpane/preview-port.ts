@@ -5,7 +5,16 @@
  */
 import ExcelJS from "exceljs";
 import { worksheetCells } from "../src/budget/xlsx-cells";
-import { AUDIT_HEADER, AUDIT_SHEET, CellMark, SelectedCell, SheetRead, WorkbookPort, columnName, parseRangeAddress } from "./workbook-port";
+import {
+  AUDIT_HEADER,
+  AUDIT_SHEET,
+  CellMark,
+  SelectedCell,
+  SheetRead,
+  WorkbookPort,
+  columnName,
+  parseRangeAddress,
+} from "./workbook-port";
 
 export interface PreviewSheet {
   name: string;
@@ -17,7 +26,11 @@ export interface PreviewSheet {
   demo?: boolean;
 }
 
-export interface PreviewState { sheets: PreviewSheet[]; active: string; selected: { sheet: string; address: string } }
+export interface PreviewState {
+  sheets: PreviewSheet[];
+  active: string;
+  selected: { sheet: string; address: string };
+}
 
 export async function parseWorkbook(data: ArrayBuffer): Promise<PreviewSheet[]> {
   const wb = new ExcelJS.Workbook();
@@ -71,7 +84,12 @@ export class PreviewPort implements WorkbookPort {
     if (!s) return { sheet: this.state.active, range: "", values: [], formulas: [] };
     const rows = s.values.length;
     const cols = Math.max(0, ...s.values.map((r) => r.length));
-    return { sheet: s.name, range: rows && cols ? `A1:${columnName(cols - 1)}${rows}` : "", values: s.values.map((r) => [...r]), formulas: s.formulas.map((r) => [...r]) };
+    return {
+      sheet: s.name,
+      range: rows && cols ? `A1:${columnName(cols - 1)}${rows}` : "",
+      values: s.values.map((r) => [...r]),
+      formulas: s.formulas.map((r) => [...r]),
+    };
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
@@ -83,13 +101,19 @@ export class PreviewPort implements WorkbookPort {
     const s = this.sheet(sheet);
     if (!s) return null;
     const at = parseRangeAddress(address);
-    return { sheet, address: `${columnName(at.col)}${at.row + 1}`, value: s.values[at.row]?.[at.col] ?? null, formula: s.formulas[at.row]?.[at.col] ?? null };
+    return {
+      sheet,
+      address: `${columnName(at.col)}${at.row + 1}`,
+      value: s.values[at.row]?.[at.col] ?? null,
+      formula: s.formulas[at.row]?.[at.col] ?? null,
+    };
   }
 
   async markCells(sheet: string, marks: CellMark[]): Promise<void> {
     const s = this.sheet(sheet);
     if (!s) throw new Error(`Fant ikke arket «${sheet}»`);
-    const fills = { ...s.fills }, notes = { ...s.notes };
+    const fills = { ...s.fills },
+      notes = { ...s.notes };
     for (const m of marks) {
       fills[m.cell] = m.color;
       notes[m.cell] = notes[m.cell] && !notes[m.cell].includes(m.note) ? `${notes[m.cell]}\n${m.note}` : m.note;
@@ -110,7 +134,13 @@ export class PreviewPort implements WorkbookPort {
   async appendAuditRows(rows: (string | number)[][]): Promise<void> {
     let s = this.sheet(AUDIT_SHEET);
     if (!s) {
-      s = { name: AUDIT_SHEET, values: [[...AUDIT_HEADER]], formulas: [AUDIT_HEADER.map(() => null)], fills: {}, notes: {} };
+      s = {
+        name: AUDIT_SHEET,
+        values: [[...AUDIT_HEADER]],
+        formulas: [AUDIT_HEADER.map(() => null)],
+        fills: {},
+        notes: {},
+      };
       this.state.sheets = [...this.state.sheets, s];
     }
     for (const r of rows) {

@@ -9,7 +9,19 @@ import { columnLetter, parseA1Cell } from "../src/budget/a1";
 export const AUDIT_SHEET = "Revisjonsspor";
 
 /** Header of the Revisjonsspor sheet (first row, written once when the sheet is created). */
-export const AUDIT_HEADER = ["Tidspunkt", "Bruker", "Ark", "Område", "Regeldato", "Scenario", "Regelfiler (id@versjon sha256)", "Feil", "Advarsler", "Info", "Varighet ms"];
+export const AUDIT_HEADER = [
+  "Tidspunkt",
+  "Bruker",
+  "Ark",
+  "Område",
+  "Regeldato",
+  "Scenario",
+  "Regelfiler (id@versjon sha256)",
+  "Feil",
+  "Advarsler",
+  "Info",
+  "Varighet ms",
+];
 
 export interface SheetRead {
   sheet: string;
@@ -52,9 +64,21 @@ export interface WorkbookPort {
 }
 
 /** Parses "Ark1!B3:H40", "'Mitt ark'!B3" or "B3:H40" into 0-based start row/column. */
-export function parseRangeAddress(address: string): { sheet: string | null; row: number; col: number; endRow: number; endCol: number } {
+export function parseRangeAddress(address: string): {
+  sheet: string | null;
+  row: number;
+  col: number;
+  endRow: number;
+  endCol: number;
+} {
   const bang = address.lastIndexOf("!");
-  const sheet = bang >= 0 ? address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'") : null;
+  const sheet =
+    bang >= 0
+      ? address
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, "$1")
+          .replace(/''/g, "'")
+      : null;
   const ref = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
   const [a, b] = ref.split(":");
   const one = (s: string) => {

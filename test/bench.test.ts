@@ -4,10 +4,23 @@ import * as path from "path";
 
 test("npm run bench -- --json --quick prints the benchmark table as JSON", () => {
   const root = path.resolve(__dirname, "..");
-  const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "scripts/bench.ts", "--json", "--quick"], { cwd: root, encoding: "utf8", timeout: 900_000 }); // hang guard only (execFileSync blocks jest's own timeout)
+  const out = execFileSync(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", "scripts/bench.ts", "--json", "--quick"],
+    { cwd: root, encoding: "utf8", timeout: 900_000 },
+  ); // hang guard only (execFileSync blocks jest's own timeout)
   const data = JSON.parse(out.slice(out.indexOf("{")));
   const names: string[] = data.table.map((r: { name: string }) => r.name);
-  for (const wanted of [/json-rules-engine/, /one question at a time/, /compiled batch: evaluateColumns/, /compiled batch: evaluateRows/, /no table hits/, /hand-written TypeScript over the same columns/, /hand-written TypeScript over row objects/, /custom function EGENANDEL/]) {
+  for (const wanted of [
+    /json-rules-engine/,
+    /one question at a time/,
+    /compiled batch: evaluateColumns/,
+    /compiled batch: evaluateRows/,
+    /no table hits/,
+    /hand-written TypeScript over the same columns/,
+    /hand-written TypeScript over row objects/,
+    /custom function EGENANDEL/,
+  ]) {
     expect(names.some((n) => wanted.test(n))).toBe(true);
   }
   for (const r of data.table) expect(Number.isFinite(r.ms)).toBe(true);

@@ -9,11 +9,14 @@ import { embeddedReference } from "../src/budget/reference-file";
 
 const SEED = path.resolve(__dirname, "../../shared/seeds/003_82c1b6682bf832eb.txt");
 const statements = parseChangeStatements(fs.readFileSync(SEED, "utf8"));
-const find = (kap: number, post: number | null) => statements.find((s) => s.kap === kap && s.post === post && s.kind !== "postomtale");
+const find = (kap: number, post: number | null) =>
+  statements.find((s) => s.kap === kap && s.post === post && s.kind !== "postomtale");
 
 test("kap. 704 (L7620): no significant changes beyond price and wage adjustment", () => {
   expect(find(704, null)).toMatchObject({ line: 7620, kind: "bare-prisjustering" });
-  expect(find(704, null)!.text).toMatch(/^Det er ingen vesentlige endringsforslag utover gjennomgående budsjettiltak omtalt i Del I og generell pris- og lønnsjustering\./);
+  expect(find(704, null)!.text).toMatch(
+    /^Det er ingen vesentlige endringsforslag utover gjennomgående budsjettiltak omtalt i Del I og generell pris- og lønnsjustering\./,
+  );
 });
 
 test("kap. 701 (L5908): significant changes listed, incl. −75,2 mill. on post 21", () => {
@@ -23,7 +26,9 @@ test("kap. 701 (L5908): significant changes listed, incl. −75,2 mill. on post 
 
 test("post-level statements: 3740 post 02 (L16073) and 783 post 61 (L29996)", () => {
   expect(find(3740, 2)).toMatchObject({ kind: "ingen-endring" });
-  expect(find(3740, 2)!.text).toBe("Det er ingen vesentlige endringsforslag sammenlignet med saldert budsjett for 2025.");
+  expect(find(3740, 2)!.text).toBe(
+    "Det er ingen vesentlige endringsforslag sammenlignet med saldert budsjett for 2025.",
+  );
   expect(find(783, 61)).toMatchObject({ line: 29996, kind: "vesentlige-endringer" });
 });
 
@@ -42,7 +47,8 @@ test("the committed sheets/hod-2026-endringsomtale.csv is what the parser gives"
   const own = statements.filter((s) => s.kind === "postomtale");
   expect(ref.statements.size).toBe(said.length);
   expect(ref.postTexts.size).toBe(own.length);
-  for (const s of said) expect(ref.statements.get(`${s.kap}/${s.post ?? ""}`)).toEqual({ line: s.line, kind: s.kind, text: s.text });
+  for (const s of said)
+    expect(ref.statements.get(`${s.kap}/${s.post ?? ""}`)).toEqual({ line: s.line, kind: s.kind, text: s.text });
   for (const s of own) expect(ref.postTexts.get(`${s.kap}/${s.post}`)).toEqual({ line: s.line, text: s.text });
 });
 

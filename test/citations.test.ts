@@ -19,9 +19,21 @@ const linesOf = (seed: string): string[] => {
 /** Text compared without spacing, soft hyphens or hyphens (a word wrapped as «gjennomgå-» / «ende» reads as one). */
 const key = (s: string): string => s.normalize("NFC").replace(/[\s\u00ad-]+/g, "");
 
-interface Citation { seed: string; lines: [number, number]; quote?: string }
-interface Entry { value: unknown; source?: string; derived?: string; from: string }
-type RuleFileJson = { sources: Record<string, Citation>; parameters?: Record<string, { source: string; values: Entry[] }> };
+interface Citation {
+  seed: string;
+  lines: [number, number];
+  quote?: string;
+}
+interface Entry {
+  value: unknown;
+  source?: string;
+  derived?: string;
+  from: string;
+}
+type RuleFileJson = {
+  sources: Record<string, Citation>;
+  parameters?: Record<string, { source: string; values: Entry[] }>;
+};
 
 const files = readRuleTexts("rules").map((t) => ({ path: t.path, json: parseYaml(t.text) as RuleFileJson }));
 const citations = files.flatMap((f) => Object.entries(f.json.sources).map(([id, c]) => ({ file: f.path, id, c })));
@@ -34,9 +46,19 @@ test("there are citations to check", () => {
 test("every citation has a quote, and the quote occurs in the seed at the cited lines", () => {
   const misses: string[] = [];
   for (const { file, id, c } of citations) {
-    if (!c.quote) { misses.push(`${file} ${id}: ingen «quote»`); continue; }
-    const text = key(linesOf(c.seed).slice(c.lines[0] - 1, c.lines[1]).join("\n"));
-    for (const part of c.quote.split(/…|\.\.\./).map((p) => p.trim()).filter(Boolean)) {
+    if (!c.quote) {
+      misses.push(`${file} ${id}: ingen «quote»`);
+      continue;
+    }
+    const text = key(
+      linesOf(c.seed)
+        .slice(c.lines[0] - 1, c.lines[1])
+        .join("\n"),
+    );
+    for (const part of c.quote
+      .split(/…|\.\.\./)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       if (!text.includes(key(part))) misses.push(`${file} ${id} (linje ${c.lines[0]}–${c.lines[1]}): «${part}»`);
     }
   }
@@ -49,7 +71,22 @@ function printedAs(v: number): number[] {
   return [a, a * 100, (a - 1) * 100, a * 1000, a / 1000];
 }
 
-const WORDS: Record<string, number> = { null: 0, en: 1, ett: 1, ei: 1, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, sju: 7, syv: 7, åtte: 8, ni: 9, ti: 10 };
+const WORDS: Record<string, number> = {
+  null: 0,
+  en: 1,
+  ett: 1,
+  ei: 1,
+  to: 2,
+  tre: 3,
+  fire: 4,
+  fem: 5,
+  seks: 6,
+  sju: 7,
+  syv: 7,
+  åtte: 8,
+  ni: 9,
+  ti: 10,
+};
 
 /** Numbers in a quote (thousands groups joined, «358,0» = 358, «fire» = 4), without sign. */
 function numbersIn(quote: string): number[] {
@@ -73,7 +110,8 @@ test("every numeric parameter value occurs in its source's quote, or is marked d
         const src = e.source ?? p.source;
         const quote = f.json.sources[src]?.quote ?? "";
         const found = numbersIn(quote);
-        if (!printedAs(e.value).some((x) => found.some((y) => same(x, y)))) misses.push(`${f.path} parameters.${name}.values[${i}] = ${e.value} (kilde ${src}): «${quote.slice(0, 90)}»`);
+        if (!printedAs(e.value).some((x) => found.some((y) => same(x, y))))
+          misses.push(`${f.path} parameters.${name}.values[${i}] = ${e.value} (kilde ${src}): «${quote.slice(0, 90)}»`);
       });
     }
   }
@@ -82,13 +120,19 @@ test("every numeric parameter value occurs in its source's quote, or is marked d
 });
 
 test("postgruppe: each group's rule cites text showing that group (its range, or a post numbered in it)", () => {
-  const f = files.find((x) => /postgruppe\.(json|ya?ml)$/.test(x.path))!.json as RuleFileJson & { rules: Array<{ name: string; source: string; event: { params: { gruppe: string } } }> };
-  const misses = f.rules.filter((r) => {
-    const [lo, hi] = r.event.params.gruppe.split("-").map(Number);
-    const quote = f.sources[r.source].quote ?? "";
-    const range = new RegExp(`${String(lo).padStart(2, "0")}\\s*[–-]\\s*${hi}\\b`).test(quote);
-    const post = (quote.match(/(?:^|… )(\d{2}) \p{Lu}/gu) ?? []).map((m) => Number(m.replace("… ", "").slice(0, 2))).some((n) => n >= lo && n <= hi);
-    return !range && !post;
-  }).map((r) => `${r.name} (kilde ${r.source})`);
+  const f = files.find((x) => /postgruppe\.(json|ya?ml)$/.test(x.path))!.json as RuleFileJson & {
+    rules: Array<{ name: string; source: string; event: { params: { gruppe: string } } }>;
+  };
+  const misses = f.rules
+    .filter((r) => {
+      const [lo, hi] = r.event.params.gruppe.split("-").map(Number);
+      const quote = f.sources[r.source].quote ?? "";
+      const range = new RegExp(`${String(lo).padStart(2, "0")}\\s*[–-]\\s*${hi}\\b`).test(quote);
+      const post = (quote.match(/(?:^|… )(\d{2}) \p{Lu}/gu) ?? [])
+        .map((m) => Number(m.replace("… ", "").slice(0, 2)))
+        .some((n) => n >= lo && n <= hi);
+      return !range && !post;
+    })
+    .map((r) => `${r.name} (kilde ${r.source})`);
   expect(misses.filter((m) => m.startsWith("utgift") || m.includes("90-99"))).toEqual([]);
 });

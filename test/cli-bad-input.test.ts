@@ -47,16 +47,24 @@ test("--allow-broken keeps running; the summary line names the rule file that di
   const summary = r.out.split("\n").pop()!;
   expect(summary).toMatch(new RegExp(`^0 feil, .* IKKE KJØRT \\(lastes ikke\\): rules/${VICTIM_RE}$`));
   expect(r.out).not.toMatch(/postkontroll v/);
-  const json = JSON.parse((await run(["check", XLSX, "--rules", path.join(tmp, "rules"), "--allow-broken", "--json"])).out);
+  const json = JSON.parse(
+    (await run(["check", XLSX, "--rules", path.join(tmp, "rules"), "--allow-broken", "--json"])).out,
+  );
   expect(json.notRun).toEqual([`rules/${VICTIM}`]);
 });
 
 test("check --date 2026-13-45: one line, exit 2 (not one error per row)", async () => {
-  oneLine(await run(["check", XLSX, "--date", "2026-13-45"]), /^budget-rules: --date: forventet en dato på formen ÅÅÅÅ-MM-DD, fikk «2026-13-45»$/);
+  oneLine(
+    await run(["check", XLSX, "--date", "2026-13-45"]),
+    /^budget-rules: --date: forventet en dato på formen ÅÅÅÅ-MM-DD, fikk «2026-13-45»$/,
+  );
 });
 
 test("check --scenario nope: one line naming the known scenarios, exit 2", async () => {
-  oneLine(await run(["check", XLSX, "--scenario", "nope"]), /^budget-rules: --scenario: ukjent scenario «nope».*legeforeningen-2026/);
+  oneLine(
+    await run(["check", XLSX, "--scenario", "nope"]),
+    /^budget-rules: --scenario: ukjent scenario «nope».*legeforeningen-2026/,
+  );
 });
 
 test("check on a text file renamed .xlsx: one Norwegian line, no zip library text, exit 2", async () => {
@@ -82,7 +90,9 @@ test("test <rule-id> runs that rule file's tests, as eval takes a rule id; a typ
   const r = await run(["test", "egenandelstak", "--no-reference"]);
   expect(r.code).toBe(0);
   expect(r.out).toMatch(/^1 regelfiler/m);
-  const n = (parseYaml(fs.readFileSync(`rules/${ruleFileName("user-fees", "egenandelstak")}`, "utf8")) as { tests: unknown[] }).tests.length;
+  const n = (
+    parseYaml(fs.readFileSync(`rules/${ruleFileName("user-fees", "egenandelstak")}`, "utf8")) as { tests: unknown[] }
+  ).tests.length;
   expect(r.out).toMatch(new RegExp(`^${n} passed, 0 failed$`, "m"));
   oneLine(await run(["test", "egenandl"]), /«egenandl».*mente du «egenandel»/);
 });

@@ -29,7 +29,15 @@ test("the day before the change a 17-year-old pays at legevakt", async () => {
 });
 
 test("--compare shows both answers, both traces and the exact difference (tak 3 406 vs 3 278: 128 kr, Prop. 1 S L2014–2018)", async () => {
-  const r = await run(["eval", "egenandelstak", "ar=2026", "betalt=1000", "--compare", "legeforeningen-2026", "--json"]);
+  const r = await run([
+    "eval",
+    "egenandelstak",
+    "ar=2026",
+    "betalt=1000",
+    "--compare",
+    "legeforeningen-2026",
+    "--json",
+  ]);
   expect(r.code).toBe(0);
   const body = JSON.parse(r.out);
   expect(body.result.tak).toBe("3406");
@@ -38,7 +46,17 @@ test("--compare shows both answers, both traces and the exact difference (tak 3 
   expect(body.compare.difference.frikort.changed).toBe(false);
   expect(body.compare.trace.scenario.id).toBe("legeforeningen-2026");
   expect(body.trace.scenario).toBeNull();
-  const young = await run(["eval", "egenandel", "--date", "2026-08-01", "alder=19", "tjeneste=fastlege", "--compare", "legeforeningen-2026", "--json"]);
+  const young = await run([
+    "eval",
+    "egenandel",
+    "--date",
+    "2026-08-01",
+    "alder=19",
+    "tjeneste=fastlege",
+    "--compare",
+    "legeforeningen-2026",
+    "--json",
+  ]);
   const y = JSON.parse(young.out);
   expect([y.result.betaler, y.compare.result.betaler]).toEqual([true, false]);
 });
@@ -94,7 +112,11 @@ test("npx budget-rules runs the compiled CLI from the repo (bin script, build/cl
   const bin = path.join(__dirname, "..", "bin", "budget-rules.js");
   // jest's globalSetup built build/cli.js: the bin must run it as it is, neither rebuilding nor compiling TypeScript.
   const recorder = path.join(__dirname, "helpers", "record-requires.js");
-  const run = spawnSync(process.execPath, ["-r", recorder, bin, "eval", "egenandel", "--date", "2026-08-01", "alder=17", "tjeneste=legevakt", "--json"], { encoding: "utf8", cwd: os.tmpdir() });
+  const run = spawnSync(
+    process.execPath,
+    ["-r", recorder, bin, "eval", "egenandel", "--date", "2026-08-01", "alder=17", "tjeneste=legevakt", "--json"],
+    { encoding: "utf8", cwd: os.tmpdir() },
+  );
   expect(run.status).toBe(0);
   expect(JSON.parse(run.stdout).result.betaler).toBe(false);
   const required: string[] = JSON.parse(/REQUIRED (.*)/.exec(run.stderr)![1]);
@@ -102,7 +124,11 @@ test("npx budget-rules runs the compiled CLI from the repo (bin script, build/cl
   expect(required.filter((r) => /ts-node|typescript/.test(r))).toEqual([]);
   expect(run.stderr).not.toMatch(/bygger build/);
   // From another folder the rule files and the bundled Prop. 1 S reference (sheets/) are still found.
-  const check = spawnSync(process.execPath, [bin, "check", path.join(__dirname, "..", "sheets", "hod-2026.xlsx"), "--date", "2026-01-01", "--json"], { encoding: "utf8", cwd: os.tmpdir() });
+  const check = spawnSync(
+    process.execPath,
+    [bin, "check", path.join(__dirname, "..", "sheets", "hod-2026.xlsx"), "--date", "2026-01-01", "--json"],
+    { encoding: "utf8", cwd: os.tmpdir() },
+  );
   expect(check.status).toBe(0);
   expect(JSON.parse(check.stdout).counts.error).toBe(0);
   const bad = spawnSync(process.execPath, [bin, "eval", "egenandel", "alder=x"], { encoding: "utf8" });

@@ -11,7 +11,9 @@ const hashOf = (p: string, text: string) => loadRuleSet([ruleSource(p, text)]).f
 
 it("is SHA-256 of the value as JSON with sorted keys and no whitespace", () => {
   expect(canonicalJson({ b: 1, a: [1, "x", { d: null, c: true }] })).toBe('{"a":[1,"x",{"c":true,"d":null}],"b":1}');
-  expect(contentHash({ b: 1, a: [1, "x"] })).toBe(createHash("sha256").update('{"a":[1,"x"],"b":1}', "utf8").digest("hex"));
+  expect(contentHash({ b: 1, a: [1, "x"] })).toBe(
+    createHash("sha256").update('{"a":[1,"x"],"b":1}', "utf8").digest("hex"),
+  );
 });
 
 it("whitespace, key order and JSON vs YAML leave it unchanged; a changed value changes it", () => {

@@ -5,8 +5,19 @@ import { contentHash } from "../src/rules/content-hash";
 import { ageOn } from "../src/util/dates";
 
 const SOURCES = {
-  "prop-2.9": { document: "Prop. 1 S (2025–2026) HOD", section: "2.9", seed: "003_82c1b6682bf832eb.txt", lines: [611, 613] },
-  "prop-4.1": { document: "Prop. 1 S (2025–2026) HOD", section: "4.1", seed: "004_0123456789abcdef.txt", lines: [10, 12], page: "42" },
+  "prop-2.9": {
+    document: "Prop. 1 S (2025–2026) HOD",
+    section: "2.9",
+    seed: "003_82c1b6682bf832eb.txt",
+    lines: [611, 613],
+  },
+  "prop-4.1": {
+    document: "Prop. 1 S (2025–2026) HOD",
+    section: "4.1",
+    seed: "004_0123456789abcdef.txt",
+    lines: [10, 12],
+    page: "42",
+  },
 };
 
 type Json = Record<string, unknown>;
@@ -28,15 +39,29 @@ function ruleFile(over: Json = {}): Json {
     },
     parameters: {
       aldersgrense: {
-        description: "Aldersgrense", unit: "år", source: "prop-2.9",
-        values: [{ from: "2000-01-01", value: 16 }, { from: "2026-08-01", value: 18, source: "prop-4.1" }],
+        description: "Aldersgrense",
+        unit: "år",
+        source: "prop-2.9",
+        values: [
+          { from: "2000-01-01", value: 16 },
+          { from: "2026-08-01", value: 18, source: "prop-4.1" },
+        ],
         continues: { source: "prop-4.1" }, // a standing rule: the leap-year ages below are asked in 2028 and 2100
       },
-      vekst: { description: "Vekst", source: "prop-2.9", values: [{ from: "2024-01-01", value: 0.041 }, { from: "2025-01-01", value: 0.036 }, { from: "2026-01-01", value: 0.032 }] },
+      vekst: {
+        description: "Vekst",
+        source: "prop-2.9",
+        values: [
+          { from: "2024-01-01", value: 0.041 },
+          { from: "2025-01-01", value: 0.036 },
+          { from: "2026-01-01", value: 0.032 },
+        ],
+      },
     },
     rules: [
       {
-        name: "under-grensen", source: "prop-2.9",
+        name: "under-grensen",
+        source: "prop-2.9",
         conditions: { all: [{ fact: "alder", operator: "lessThan", value: { fact: "aldersgrense" } }] },
         event: { type: "fritatt", params: { betaler: false } },
       },
@@ -113,13 +138,15 @@ describe("exact formulas", () => {
   });
   const { set } = load(file);
   it("0.1 + 0.2 kroner is exactly 0.3, and ×1.041×1.036×1.032 is the exact decimal", () => {
-    const r = ok(evaluate(set, "kjerne", { facts: { alder: 40, belop: "0,1", tillegg: 0.2 }, date: "2026-08-01" })).result as Json;
+    const r = ok(evaluate(set, "kjerne", { facts: { alder: 40, belop: "0,1", tillegg: 0.2 }, date: "2026-08-01" }))
+      .result as Json;
     expect(r.sum).toBe("0.3");
     expect(r.indeksert).toBe("0.1112987232");
     expect(r.kjedet).toBe("0.1112987232");
   });
   it("chained percentage adjustments on a kroner amount are exact", () => {
-    const r = ok(evaluate(set, "kjerne", { facts: { alder: 40, belop: "1 000", tillegg: "3" }, date: "2026-08-01" })).result as Json;
+    const r = ok(evaluate(set, "kjerne", { facts: { alder: 40, belop: "1 000", tillegg: "3" }, date: "2026-08-01" }))
+      .result as Json;
     expect(r.indeksert).toBe("1112.987232");
     expect(r.kjedet).toBe("1112.987232");
     expect(r.sum).toBe("1003");
@@ -141,11 +168,18 @@ describe("exact formulas", () => {
 
 describe("rounding: half away from zero", () => {
   const file = ruleFile({
-    formulas: { r0: { expr: "belop", round: 0 }, r2: { expr: "belop", round: 2 }, fn0: "round(belop)", fn2: "round(belop, 2)" },
+    formulas: {
+      r0: { expr: "belop", round: 0 },
+      r2: { expr: "belop", round: 2 },
+      fn0: "round(belop)",
+      fn2: "round(belop, 2)",
+    },
     outputs: {
       betaler: { type: "boolean", description: "Betaler" },
-      r0: { type: "decimal", description: "r0" }, r2: { type: "decimal", description: "r2" },
-      fn0: { type: "decimal", description: "fn0" }, fn2: { type: "decimal", description: "fn2" },
+      r0: { type: "decimal", description: "r0" },
+      r2: { type: "decimal", description: "r2" },
+      fn0: { type: "decimal", description: "fn0" },
+      fn2: { type: "decimal", description: "fn2" },
     },
   });
   const { set } = load(file);
@@ -170,12 +204,15 @@ describe("rounding: half away from zero", () => {
 
 describe("facts are strict: json-rules-engine's silent fallbacks are errors", () => {
   const { set } = load(ruleFile());
-  it.each([["x"], ["17.5"], [17.5], [true], [[17]], [{}], [Number.NaN], [Infinity], ["1e1"]])("alder = %p is an error naming alder", (alder) => {
-    const e = err(evaluate(set, "kjerne", { facts: { alder }, date: "2026-08-01" }));
-    expect(e.code).toBe("bad-fact");
-    expect(e.field).toBe("alder");
-    expect(e.message).toMatch(/^alder: /);
-  });
+  it.each([["x"], ["17.5"], [17.5], [true], [[17]], [{}], [Number.NaN], [Infinity], ["1e1"]])(
+    "alder = %p is an error naming alder",
+    (alder) => {
+      const e = err(evaluate(set, "kjerne", { facts: { alder }, date: "2026-08-01" }));
+      expect(e.code).toBe("bad-fact");
+      expect(e.field).toBe("alder");
+      expect(e.message).toMatch(/^alder: /);
+    },
+  );
   it("out of range is an error naming alder", () => {
     const e = err(evaluate(set, "kjerne", { facts: { alder: -1 }, date: "2026-08-01" }));
     expect(e.field).toBe("alder");
@@ -205,42 +242,65 @@ describe("facts are strict: json-rules-engine's silent fallbacks are errors", ()
 describe("dates", () => {
   const file = ruleFile({
     rules: [
-      { name: "fra-september", source: "prop-2.9", conditions: { all: [{ fact: "startdato", operator: "dateOnOrAfter", value: "2026-09-01" }] }, event: { type: "x", params: { betaler: false } } },
+      {
+        name: "fra-september",
+        source: "prop-2.9",
+        conditions: { all: [{ fact: "startdato", operator: "dateOnOrAfter", value: "2026-09-01" }] },
+        event: { type: "x", params: { betaler: false } },
+      },
     ],
   });
   const { set } = load(file);
   it("01.09.2026 is 1 September 2026 (a fact and the question date)", () => {
-    const v = ok(evaluate(set, "kjerne", { facts: { alder: 40, startdato: "01.09.2026" }, date: "01.09.2026" }, { trace: true }));
+    const v = ok(
+      evaluate(set, "kjerne", { facts: { alder: 40, startdato: "01.09.2026" }, date: "01.09.2026" }, { trace: true }),
+    );
     expect(v.trace!.date).toBe("2026-09-01");
     expect(v.trace!.facts.startdato).toBe("2026-09-01");
     expect((v.result as Json).betaler).toBe(false);
     const before = ok(evaluate(set, "kjerne", { facts: { alder: 40, startdato: "31.08.2026" }, date: "2026-09-01" }));
     expect((before.result as Json).betaler).toBe(true);
   });
-  it.each(["31.13.2026", "2026-02-30", "2026-13-01", "30.02.2026", "2026-2-3", "1/9/2026", "", "i morgen"])("fact startdato %p is an error naming startdato", (d) => {
-    const o = evaluate(set, "kjerne", { facts: { alder: 40, startdato: d }, date: "2026-09-01" });
-    if (d === "") {
-      // empty = not given; startdato is optional, so the condition is simply false
-      expect(ok(o).result).toEqual({ betaler: true, grense: 18, alder_ut: 40 });
-      return;
-    }
-    const e = err(o);
-    expect(e.code).toBe("bad-fact");
-    expect(e.field).toBe("startdato");
-    expect(e.message).toContain("startdato");
-  });
-  it.each(["31.13.2026", "2026-02-30", "2026-09-01T00:00:00Z", 46000, null, ""])("question date %p is an error naming dato", (date) => {
-    const e = err(evaluate(set, "kjerne", { facts: { alder: 40 }, date }));
-    expect(e.code).toBe("bad-date");
-    expect(e.field).toBe("dato");
-  });
+  it.each(["31.13.2026", "2026-02-30", "2026-13-01", "30.02.2026", "2026-2-3", "1/9/2026", "", "i morgen"])(
+    "fact startdato %p is an error naming startdato",
+    (d) => {
+      const o = evaluate(set, "kjerne", { facts: { alder: 40, startdato: d }, date: "2026-09-01" });
+      if (d === "") {
+        // empty = not given; startdato is optional, so the condition is simply false
+        expect(ok(o).result).toEqual({ betaler: true, grense: 18, alder_ut: 40 });
+        return;
+      }
+      const e = err(o);
+      expect(e.code).toBe("bad-fact");
+      expect(e.field).toBe("startdato");
+      expect(e.message).toContain("startdato");
+    },
+  );
+  it.each(["31.13.2026", "2026-02-30", "2026-09-01T00:00:00Z", 46000, null, ""])(
+    "question date %p is an error naming dato",
+    (date) => {
+      const e = err(evaluate(set, "kjerne", { facts: { alder: 40 }, date }));
+      expect(e.code).toBe("bad-date");
+      expect(e.field).toBe("dato");
+    },
+  );
 });
 
 describe("hit policy", () => {
   const file = ruleFile({
     rules: [
-      { name: "voksen", source: "prop-2.9", conditions: { all: [{ fact: "alder", operator: "greaterThanInclusive", value: 18 }] }, event: { type: "x", params: { betaler: true } } },
-      { name: "pensjonist", source: "prop-2.9", conditions: { all: [{ fact: "alder", operator: "greaterThanInclusive", value: 67 }] }, event: { type: "x", params: { betaler: false } } },
+      {
+        name: "voksen",
+        source: "prop-2.9",
+        conditions: { all: [{ fact: "alder", operator: "greaterThanInclusive", value: 18 }] },
+        event: { type: "x", params: { betaler: true } },
+      },
+      {
+        name: "pensjonist",
+        source: "prop-2.9",
+        conditions: { all: [{ fact: "alder", operator: "greaterThanInclusive", value: 67 }] },
+        event: { type: "x", params: { betaler: false } },
+      },
     ],
   });
   it("unique with two rules firing is an error naming both", () => {
@@ -249,13 +309,17 @@ describe("hit policy", () => {
     expect(e.code).toBe("overlap");
     expect(e.message).toContain("«voksen»");
     expect(e.message).toContain("«pensjonist»");
-    expect(ok(evaluate(set, "kjerne", { facts: { alder: 30 }, date: "2026-08-01" })).result).toMatchObject({ betaler: true });
+    expect(ok(evaluate(set, "kjerne", { facts: { alder: 30 }, date: "2026-08-01" })).result).toMatchObject({
+      betaler: true,
+    });
   });
   it("first picks by priority; without otherwise, no rule firing is an error", () => {
     const f = ruleFile({ ...file, hitPolicy: "first", otherwise: undefined });
     (f.rules as Json[])[1].priority = 5;
     const { set } = load(f);
-    expect(ok(evaluate(set, "kjerne", { facts: { alder: 70 }, date: "2026-08-01" })).result).toMatchObject({ betaler: false });
+    expect(ok(evaluate(set, "kjerne", { facts: { alder: 70 }, date: "2026-08-01" })).result).toMatchObject({
+      betaler: false,
+    });
     const e = err(evaluate(set, "kjerne", { facts: { alder: 10 }, date: "2026-08-01" }));
     expect(e.code).toBe("no-rule-fired");
   });
@@ -263,7 +327,8 @@ describe("hit policy", () => {
 
 describe("age from birth date", () => {
   const { set } = load(ruleFile());
-  const age = (born: string, date: string) => (ok(evaluate(set, "kjerne", { facts: { fodselsdato: born }, date })).result as Json).alder_ut;
+  const age = (born: string, date: string) =>
+    (ok(evaluate(set, "kjerne", { facts: { fodselsdato: born }, date })).result as Json).alder_ut;
   it("birthday the day before, on and after", () => {
     expect(age("2010-08-02", "2026-08-01")).toBe(15); // birthday tomorrow
     expect(age("2010-08-01", "2026-08-01")).toBe(16); // birthday today
@@ -280,19 +345,31 @@ describe("age from birth date", () => {
     expect(ageOn("2000-02-29", "2100-03-01")).toBe(100);
   });
   it("derived age is used by the conditions and traced", () => {
-    const v = ok(evaluate(set, "kjerne", { facts: { fodselsdato: "2010-08-02" }, date: "2026-08-01" }, { trace: true }));
+    const v = ok(
+      evaluate(set, "kjerne", { facts: { fodselsdato: "2010-08-02" }, date: "2026-08-01" }, { trace: true }),
+    );
     expect((v.result as Json).betaler).toBe(false); // 15 < 18
-    expect(v.trace!.derivedFacts).toEqual([{ name: "alder", value: 15, from: "fodselsdato", how: expect.stringContaining("2010-08-02") }]);
+    expect(v.trace!.derivedFacts).toEqual([
+      { name: "alder", value: 15, from: "fodselsdato", how: expect.stringContaining("2010-08-02") },
+    ]);
   });
   it("birth after the question date, or age contradicting birth date, is an error", () => {
-    expect(err(evaluate(set, "kjerne", { facts: { fodselsdato: "2026-08-02" }, date: "2026-08-01" })).field).toBe("fodselsdato");
-    expect(err(evaluate(set, "kjerne", { facts: { fodselsdato: "2010-08-02", alder: 16 }, date: "2026-08-01" })).field).toBe("alder");
+    expect(err(evaluate(set, "kjerne", { facts: { fodselsdato: "2026-08-02" }, date: "2026-08-01" })).field).toBe(
+      "fodselsdato",
+    );
+    expect(
+      err(evaluate(set, "kjerne", { facts: { fodselsdato: "2010-08-02", alder: 16 }, date: "2026-08-01" })).field,
+    ).toBe("alder");
   });
 });
 
 describe("trace", () => {
   const file = ruleFile({
-    formulas: { grense: "aldersgrense", alder_ut: "alder", indeks: { expr: 'belop * kjede("vekst", 2024, 2026)', round: 2 } },
+    formulas: {
+      grense: "aldersgrense",
+      alder_ut: "alder",
+      indeks: { expr: 'belop * kjede("vekst", 2024, 2026)', round: 2 },
+    },
     outputs: {
       betaler: { type: "boolean", description: "Betaler" },
       grense: { type: "integer", description: "g" },
@@ -305,20 +382,36 @@ describe("trace", () => {
   const t = v.trace!;
   it("names the rule file with id, version and content hash (of the parsed content: rules/README.md)", () => {
     expect(v.ruleFile).toEqual({ id: "kjerne", version: "2.3.4", hash: contentHash(JSON.parse(text)) });
-    expect(t.ruleFile).toMatchObject({ id: "kjerne", version: "2.3.4", hash: contentHash(JSON.parse(text)), path: "rules/user-fees/kjerne.json", domain: "user-fee" });
+    expect(t.ruleFile).toMatchObject({
+      id: "kjerne",
+      version: "2.3.4",
+      hash: contentHash(JSON.parse(text)),
+      path: "rules/user-fees/kjerne.json",
+      domain: "user-fee",
+    });
     expect(t.date).toBe("2026-08-01");
   });
   it("lists parameter entries with their from dates and sources", () => {
-    expect(t.parameters).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: "aldersgrense", value: 18, from: "2026-08-01", source: "prop-4.1" }),
-      expect.objectContaining({ name: "vekst", value: 0.032, from: "2026-01-01", source: "prop-2.9" }),
-    ]));
+    expect(t.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: "aldersgrense", value: 18, from: "2026-08-01", source: "prop-4.1" }),
+        expect.objectContaining({ name: "vekst", value: 0.032, from: "2026-01-01", source: "prop-2.9" }),
+      ]),
+    );
   });
   it("records every condition with the fact value it saw", () => {
     expect(t.rules).toHaveLength(1);
     expect(t.rules[0]).toMatchObject({ name: "under-grensen", fired: true, source: "prop-2.9" });
     const leaf = t.rules[0].conditions.children![0];
-    expect(leaf).toMatchObject({ kind: "fact", fact: "alder", operator: "lessThan", factValue: 17, value: 18, valueFrom: "aldersgrense", result: true });
+    expect(leaf).toMatchObject({
+      kind: "fact",
+      fact: "alder",
+      operator: "lessThan",
+      factValue: 17,
+      value: 18,
+      valueFrom: "aldersgrense",
+      result: true,
+    });
     expect(t.selected).toEqual(["under-grensen"]);
   });
   it("records formula inputs and the series read by kjede()", () => {
@@ -326,14 +419,24 @@ describe("trace", () => {
     expect(f.inputs).toEqual({ belop: "100" });
     expect(f.value).toBe("106.92"); // 100 × 1.036 × 1.032 = 106.9152 → 106.92
     expect(f.round).toBe(2);
-    expect(f.series!.map((s) => [s.from, s.value])).toEqual([["2025-01-01", 0.036], ["2026-01-01", 0.032]]);
+    expect(f.series!.map((s) => [s.from, s.value])).toEqual([
+      ["2025-01-01", 0.036],
+      ["2026-01-01", 0.032],
+    ]);
     expect(t.formulas.find((x) => x.name === "grense")).toMatchObject({ inputs: { aldersgrense: "18" }, value: "18" });
   });
   it("cites sources with seed file and line range", () => {
-    expect(t.sources).toEqual(expect.arrayContaining([
-      expect.objectContaining({ key: "prop-2.9", seed: "003_82c1b6682bf832eb.txt", lines: [611, 613], section: "2.9" }),
-      expect.objectContaining({ key: "prop-4.1", seed: "004_0123456789abcdef.txt", lines: [10, 12], page: "42" }),
-    ]));
+    expect(t.sources).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          key: "prop-2.9",
+          seed: "003_82c1b6682bf832eb.txt",
+          lines: [611, 613],
+          section: "2.9",
+        }),
+        expect.objectContaining({ key: "prop-4.1", seed: "004_0123456789abcdef.txt", lines: [10, 12], page: "42" }),
+      ]),
+    );
   });
   it("the otherwise path is traced as such", () => {
     const o = ok(evaluate(set, "kjerne", { facts: { alder: 40, belop: "1" }, date: "2026-08-01" }, { trace: true }));

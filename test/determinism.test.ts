@@ -51,7 +51,10 @@ const fs = require("fs");
 const TEXTS_FILE = path.join(os.tmpdir(), `budget-rules-determinism-${process.pid}.json`);
 beforeAll(() => {
   const texts = fs.existsSync(path.join(ROOT, "rules")) ? readRuleTexts(path.join(ROOT, "rules")) : [];
-  texts.push({ path: "fixtures/mini.json", text: fs.readFileSync(path.join(ROOT, "test/fixtures/rules-basic/user-fees/mini.json"), "utf8") });
+  texts.push({
+    path: "fixtures/mini.json",
+    text: fs.readFileSync(path.join(ROOT, "test/fixtures/rules-basic/user-fees/mini.json"), "utf8"),
+  });
   fs.writeFileSync(TEXTS_FILE, JSON.stringify(texts));
 });
 afterAll(() => fs.rmSync(TEXTS_FILE, { force: true }));
@@ -60,7 +63,13 @@ function run(env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", SCRIPT], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json"), RULE_TEXTS_FILE: TEXTS_FILE, ...env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json"),
+        RULE_TEXTS_FILE: TEXTS_FILE,
+        ...env,
+      },
     });
     let out = "";
     let err = "";
@@ -83,7 +92,11 @@ it("identical JSON output under TZ=Pacific/Kiritimati, America/Adak and Asia/Kat
   expect(fs.existsSync(path.join(ROOT, "test/fixtures/rules-basic/user-fees/mini.json"))).toBe(true);
   const raw = (await Promise.all(ENVS.map(run))).map((o) => JSON.parse(o));
   // the environments really differ (Kiritimati is UTC+14, Adak UTC−10 in January, Kathmandu UTC+5:45)
-  expect(raw.map((r) => r.tz)).toEqual(["Pacific/Kiritimati", "America/Adak", expect.stringMatching(/^Asia\/Kathmandu$|^Asia\/Katmandu$/)]);
+  expect(raw.map((r) => r.tz)).toEqual([
+    "Pacific/Kiritimati",
+    "America/Adak",
+    expect.stringMatching(/^Asia\/Kathmandu$|^Asia\/Katmandu$/),
+  ]);
   expect(raw.map((r) => r.offset)).toEqual([-840, 600, -345]);
   const outputs: string[] = raw.map((r) => r.body);
   const parsed = JSON.parse(outputs[0]);

@@ -27,14 +27,35 @@ type Plain = { ok: true; result: unknown } | { ok: false; error: unknown };
 const plain = (o: Outcome): Plain => (o.ok ? { ok: true, result: o.value.result } : { ok: false, error: o.error });
 const plainRow = (o: RowOutcome): Plain => (o.ok ? { ok: true, result: o.result } : { ok: false, error: o.error });
 
-interface Stats { file: string; cases: number; ok: number; errors: number; codes: Record<string, number>; mismatches: string[]; batchRows: number; tableRows: number; tablePlan: boolean }
+interface Stats {
+  file: string;
+  cases: number;
+  ok: number;
+  errors: number;
+  codes: Record<string, number>;
+  mismatches: string[];
+  batchRows: number;
+  tableRows: number;
+  tablePlan: boolean;
+}
 
 async function runFile(set: RuleSet, id: string, seedOffset: number, count = CASES_PER_FILE): Promise<Stats> {
   const loaded = set.files.get(id)!;
   const cases = generateCases(loaded, count, SEED + seedOffset, [...set.scenarios.keys()]);
-  const stats: Stats = { file: id, cases: cases.length, ok: 0, errors: 0, codes: {}, mismatches: [], batchRows: 0, tableRows: 0, tablePlan: false };
+  const stats: Stats = {
+    file: id,
+    cases: cases.length,
+    ok: 0,
+    errors: 0,
+    codes: {},
+    mismatches: [],
+    batchRows: 0,
+    tableRows: 0,
+    tablePlan: false,
+  };
   const mismatch = (c: Case, path: string, a: unknown, b: unknown) => {
-    if (stats.mismatches.length < 10) stats.mismatches.push(`${id} ${path}: ${JSON.stringify(c)}\n  ${JSON.stringify(a)}\n  ${JSON.stringify(b)}`);
+    if (stats.mismatches.length < 10)
+      stats.mismatches.push(`${id} ${path}: ${JSON.stringify(c)}\n  ${JSON.stringify(a)}\n  ${JSON.stringify(b)}`);
   };
   const compiled: Plain[] = [];
   for (let i = 0; i < cases.length; i++) {
@@ -44,7 +65,8 @@ async function runFile(set: RuleSet, id: string, seedOffset: number, count = CAS
     const p = plain(comp);
     compiled.push(p);
     if (!isDeepStrictEqual(plain(ref), p)) mismatch(c, "reference≠compiled", plain(ref), p);
-    if (ref.ok && comp.ok && !isDeepStrictEqual({ ...ref.value, trace: undefined }, comp.value)) mismatch(c, "evaluation metadata", ref.value.ruleFile, comp.value.ruleFile);
+    if (ref.ok && comp.ok && !isDeepStrictEqual({ ...ref.value, trace: undefined }, comp.value))
+      mismatch(c, "evaluation metadata", ref.value.ruleFile, comp.value.ruleFile);
     if (i % 7 === 0) {
       const traced = evaluate(set, id, c, { trace: true });
       if (!isDeepStrictEqual(plain(traced), p)) mismatch(c, "compiled+trace≠compiled", plain(traced), p);
@@ -64,7 +86,11 @@ async function runFile(set: RuleSet, id: string, seedOffset: number, count = CAS
   }
   // Batch path, per scenario: rows with one date per row, then the same rows as columns.
   const groups = new Map<string | undefined, number[]>();
-  cases.forEach((c, i) => { const g = groups.get(c.scenario) ?? []; g.push(i); groups.set(c.scenario, g); });
+  cases.forEach((c, i) => {
+    const g = groups.get(c.scenario) ?? [];
+    g.push(i);
+    groups.set(c.scenario, g);
+  });
   for (const [scenario, idx] of groups) {
     const batch = compileBatch(set, id, { scenario });
     const rows = idx.map((i) => cases[i].facts);
@@ -77,7 +103,8 @@ async function runFile(set: RuleSet, id: string, seedOffset: number, count = CAS
     const viaColumns = batch.evaluateColumns(columns, dates, rows.length);
     idx.forEach((caseIndex, j) => {
       const want = compiled[caseIndex];
-      if (!isDeepStrictEqual(plainRow(viaRows[j]), want)) mismatch(cases[caseIndex], "batch rows≠compiled", plainRow(viaRows[j]), want);
+      if (!isDeepStrictEqual(plainRow(viaRows[j]), want))
+        mismatch(cases[caseIndex], "batch rows≠compiled", plainRow(viaRows[j]), want);
       const hasUnknownKey = Object.keys(columns).some((k) => !(k in rows[j]) && !loaded.facts.names.includes(k));
       if (!hasUnknownKey) {
         const viaCol = plainRow(viaColumns[j]);
@@ -87,7 +114,13 @@ async function runFile(set: RuleSet, id: string, seedOffset: number, count = CAS
     // Again, now that the decision tables are filled: every vouched row comes from a table cell.
     const again = batch.evaluateRows(rows, dates);
     idx.forEach((caseIndex, j) => {
-      if (!isDeepStrictEqual(plainRow(again[j]), compiled[caseIndex])) mismatch(cases[caseIndex], "batch rows, second pass (tables)≠compiled", plainRow(again[j]), compiled[caseIndex]);
+      if (!isDeepStrictEqual(plainRow(again[j]), compiled[caseIndex]))
+        mismatch(
+          cases[caseIndex],
+          "batch rows, second pass (tables)≠compiled",
+          plainRow(again[j]),
+          compiled[caseIndex],
+        );
     });
     // One date for the whole batch (the common Excel shape: columns classified column by column), and a trace on demand agrees.
     const d0 = dates.find((d) => typeof d === "string") ?? "2026-08-01";
@@ -98,12 +131,26 @@ async function runFile(set: RuleSet, id: string, seedOffset: number, count = CAS
       const hasUnknownKey = Object.keys(columns).some((k) => !(k in r) && !loaded.facts.names.includes(k));
       if (j % 5 !== 0 && hasUnknownKey) return;
       const want = plain(evaluate(set, id, { facts: r, date: d0, scenario }));
-      if (!isDeepStrictEqual(plainRow(single[j]), want)) mismatch({ facts: r, date: d0, scenario }, "batch single date≠compiled", plainRow(single[j]), want);
+      if (!isDeepStrictEqual(plainRow(single[j]), want))
+        mismatch({ facts: r, date: d0, scenario }, "batch single date≠compiled", plainRow(single[j]), want);
       if (!hasUnknownKey) {
-        if (!isDeepStrictEqual(plainRow(singleColumns[j]), want)) mismatch({ facts: r, date: d0, scenario }, "batch columns single date≠compiled", plainRow(singleColumns[j]), want);
-        if (!isDeepStrictEqual(plainRow(singleColumnsAgain[j]), want)) mismatch({ facts: r, date: d0, scenario }, "batch columns single date, second pass (tables)≠compiled", plainRow(singleColumnsAgain[j]), want);
+        if (!isDeepStrictEqual(plainRow(singleColumns[j]), want))
+          mismatch(
+            { facts: r, date: d0, scenario },
+            "batch columns single date≠compiled",
+            plainRow(singleColumns[j]),
+            want,
+          );
+        if (!isDeepStrictEqual(plainRow(singleColumnsAgain[j]), want))
+          mismatch(
+            { facts: r, date: d0, scenario },
+            "batch columns single date, second pass (tables)≠compiled",
+            plainRow(singleColumnsAgain[j]),
+            want,
+          );
       }
-      if (j % 50 === 0 && !isDeepStrictEqual(plain(batch.trace(r, d0)), want)) mismatch({ facts: r, date: d0, scenario }, "batch trace≠compiled", plain(batch.trace(r, d0)), want);
+      if (j % 50 === 0 && !isDeepStrictEqual(plain(batch.trace(r, d0)), want))
+        mismatch({ facts: r, date: d0, scenario }, "batch trace≠compiled", plain(batch.trace(r, d0)), want);
     });
     const st = batch.stats();
     stats.tableRows += st.fromTable;
@@ -121,7 +168,10 @@ describe.each(folders)("differential: %s", (folder) => {
   const ids = [...set.files.keys()];
 
   it("loads rule files, and the compiler supports every construct in them (no json-rules-engine fallback needed)", () => {
-    if (set.broken.length) console.warn(`${folder}: ${set.broken.length} rule file(s) did not load and are not compared: ${set.broken.map((b) => b.path).join(", ")}`);
+    if (set.broken.length)
+      console.warn(
+        `${folder}: ${set.broken.length} rule file(s) did not load and are not compared: ${set.broken.map((b) => b.path).join(", ")}`,
+      );
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(unsupportedConstructs(set.files.get(id)!)).toEqual([]);
   });
@@ -135,7 +185,10 @@ describe.each(folders)("differential: %s", (folder) => {
 
   it("whole-batch errors (unknown rule file, unknown scenario) fill every row like evaluate", () => {
     const rows = [{}, { a: 1 }];
-    for (const [rid, scenario] of [["finnes-ikke", undefined], [ids[0], "finnes-ikke"]] as const) {
+    for (const [rid, scenario] of [
+      ["finnes-ikke", undefined],
+      [ids[0], "finnes-ikke"],
+    ] as const) {
       const got = evaluateBatch(set, rid, rows, "2026-08-01", { scenario }).map(plainRow);
       const want = rows.map((r) => plain(evaluate(set, rid, { facts: r, date: "2026-08-01", scenario })));
       expect(got).toEqual(want);
@@ -167,13 +220,19 @@ describe("differential: random rule files generated from the schema", () => {
   });
 
   it("the random files reached results, rule-error events, overlaps, no-rule-fired, bad outputs and decision tables", () => {
-    for (const code of ["ok", "not-covered", "overlap", "no-rule-fired", "bad-output"]) expect(outcomes[code]).toBeGreaterThan(0);
+    for (const code of ["ok", "not-covered", "overlap", "no-rule-fired", "bad-output"])
+      expect(outcomes[code]).toBeGreaterThan(0);
     expect(tableRows).toBeGreaterThan(0); // decision tables served rows of random files too
   });
 });
 
 afterAll(() => {
   const total = all.reduce((a, s) => a + s.cases, 0);
-  const lines = all.map((s) => `${s.file}: ${s.cases} cases, ${s.ok} ok, ${s.errors} errors ${JSON.stringify(s.codes)}; batch rows ${s.batchRows}, from decision table ${s.tableRows}${s.tablePlan ? "" : " (no table plan)"}`);
-  console.log(`differential: ${all.length} rule files (${RANDOM_FILES} random) = ${total} cases (each through json-rules-engine, compiled, batch rows, batch columns)\n${lines.join("\n")}`);
+  const lines = all.map(
+    (s) =>
+      `${s.file}: ${s.cases} cases, ${s.ok} ok, ${s.errors} errors ${JSON.stringify(s.codes)}; batch rows ${s.batchRows}, from decision table ${s.tableRows}${s.tablePlan ? "" : " (no table plan)"}`,
+  );
+  console.log(
+    `differential: ${all.length} rule files (${RANDOM_FILES} random) = ${total} cases (each through json-rules-engine, compiled, batch rows, batch columns)\n${lines.join("\n")}`,
+  );
 });

@@ -36,7 +36,11 @@ export function yearsBefore(iso: string, years: number, days: number): string {
   return addDays(`${String(y).padStart(4, "0")}-${md}`, days);
 }
 
-export interface Case { facts: Record<string, unknown>; date: unknown; scenario?: string }
+export interface Case {
+  facts: Record<string, unknown>;
+  date: unknown;
+  scenario?: string;
+}
 
 /** Every number mentioned in the file's conditions and parameter values. */
 function numbersIn(loaded: LoadedRuleFile): number[] {
@@ -48,7 +52,8 @@ function numbersIn(loaded: LoadedRuleFile): number[] {
       if (Array.isArray(v)) for (const x of v) if (typeof x === "number") out.add(x);
     }
   }
-  for (const p of Object.values(loaded.file.parameters)) for (const e of p.values) if (typeof e.value === "number") out.add(e.value);
+  for (const p of Object.values(loaded.file.parameters))
+    for (const e of p.values) if (typeof e.value === "number") out.add(e.value);
   return [...out];
 }
 
@@ -99,7 +104,14 @@ function valuePool(loaded: LoadedRuleFile, name: string, decl: FactDecl, numbers
       return numberPool(decl, numbers);
     case "enum": {
       const vs = decl.values ?? [];
-      return [...vs, ...vs, ...vs.slice(0, 2).map((v) => v.toUpperCase()), ...vs.slice(0, 2).map((v) => ` ${v} `), "ukjent-verdi", 3];
+      return [
+        ...vs,
+        ...vs,
+        ...vs.slice(0, 2).map((v) => v.toUpperCase()),
+        ...vs.slice(0, 2).map((v) => ` ${v} `),
+        "ukjent-verdi",
+        3,
+      ];
     }
     case "boolean":
       return [true, false, true, false, "ja", "nei", "SANN", "false", "kanskje", 1];
@@ -123,7 +135,26 @@ export function generateCases(loaded: LoadedRuleFile, count: number, seed: numbe
   const numbers = numbersIn(loaded);
   const pools = new Map(names.map((n) => [n, valuePool(loaded, n, decls[n], numbers)] as const));
   const dates = questionDates(loaded);
-  const ages = [...new Set([0, 1, 5, 15, 16, 17, 18, 25, 26, 27, 66, 67, 100, 130, 131, ...numbers.filter((n) => Number.isInteger(n) && n >= 0 && n < 140).flatMap((n) => [n - 1, n, n + 1])])].filter((n) => n >= 0);
+  const ages = [
+    ...new Set([
+      0,
+      1,
+      5,
+      15,
+      16,
+      17,
+      18,
+      25,
+      26,
+      27,
+      66,
+      67,
+      100,
+      130,
+      131,
+      ...numbers.filter((n) => Number.isInteger(n) && n >= 0 && n < 140).flatMap((n) => [n - 1, n, n + 1]),
+    ]),
+  ].filter((n) => n >= 0);
   const cases: Case[] = [];
   for (let i = 0; i < count; i++) {
     const malformed = r() < 0.15;
@@ -136,7 +167,14 @@ export function generateCases(loaded: LoadedRuleFile, count: number, seed: numbe
       if (!canBeAbsent && malformed && r() < 0.1) continue; // missing required fact
       let pool = pools.get(n)!;
       if (!malformed && (d.type === "integer" || d.type === "number" || d.type === "decimal")) {
-        pool = pool.filter((v) => typeof v === "number" && Number.isFinite(v) && (d.min === undefined || v >= d.min) && (d.max === undefined || v <= d.max) && (d.type !== "integer" || Number.isInteger(v)));
+        pool = pool.filter(
+          (v) =>
+            typeof v === "number" &&
+            Number.isFinite(v) &&
+            (d.min === undefined || v >= d.min) &&
+            (d.max === undefined || v <= d.max) &&
+            (d.type !== "integer" || Number.isInteger(v)),
+        );
         if (pool.length === 0) pool = [d.min ?? d.max ?? 0];
       }
       if (!malformed && d.type === "enum") pool = pool.filter((v) => typeof v === "string" && v !== "ukjent-verdi");
@@ -150,7 +188,10 @@ export function generateCases(loaded: LoadedRuleFile, count: number, seed: numbe
       const mode = r();
       if (mode < 0.45) {
         delete facts[n];
-        const born = r() < 0.1 ? pick(["2008-02-29", "2012-02-29", "2000-02-29"]) : yearsBefore(date, pick(ages), pick([-1, 0, 0, 1]));
+        const born =
+          r() < 0.1
+            ? pick(["2008-02-29", "2012-02-29", "2000-02-29"])
+            : yearsBefore(date, pick(ages), pick([-1, 0, 0, 1]));
         facts[src] = born;
       } else if (mode < 0.55) {
         // Both given: consistent or not.

@@ -13,21 +13,64 @@ type Plain = { ok: true; result: unknown } | { ok: false; error: unknown };
 const plain = (o: Outcome): Plain => (o.ok ? { ok: true, result: o.value.result } : { ok: false, error: o.error });
 const plainRow = (o: RowOutcome): Plain => (o.ok ? { ok: true, result: o.result } : { ok: false, error: o.error });
 
-const SERVICES = ["fastlege", "legevakt", "psykolog", "psykisk-helsevern", "tsb", "poliklinikk", " Fastlege ", "LEGEVAKT", "tannlege", "", 70];
-const AGES: unknown[] = [0, 15, 16, 17, 18, 26, 27, 99, "0", "15", " 16 ", "17", "+18", "26", "099", "17.5", "abc", "", "  ", "-1", "131", 17.5, -1, null];
+const SERVICES = [
+  "fastlege",
+  "legevakt",
+  "psykolog",
+  "psykisk-helsevern",
+  "tsb",
+  "poliklinikk",
+  " Fastlege ",
+  "LEGEVAKT",
+  "tannlege",
+  "",
+  70,
+];
+const AGES: unknown[] = [
+  0,
+  15,
+  16,
+  17,
+  18,
+  26,
+  27,
+  99,
+  "0",
+  "15",
+  " 16 ",
+  "17",
+  "+18",
+  "26",
+  "099",
+  "17.5",
+  "abc",
+  "",
+  "  ",
+  "-1",
+  "131",
+  17.5,
+  -1,
+  null,
+];
 const GROUNDS: unknown[] = [undefined, "ingen", "yrkesskade", " Svangerskap", "oppfolging-abort", "hiv", "ukjent", ""];
 const DATES = ["2026-07-31", "2026-08-01", "2025-06-01"];
 
 /** Every combination, so each class is met by canonical values and by text in the same class. */
 function rows(): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
-  for (const alder of AGES) for (const tjeneste of SERVICES) for (const fritaksgrunn of GROUNDS) {
-    const r: Record<string, unknown> = { alder, tjeneste };
-    if (fritaksgrunn !== undefined) r.fritaksgrunn = fritaksgrunn;
-    out.push(r);
-  }
+  for (const alder of AGES)
+    for (const tjeneste of SERVICES)
+      for (const fritaksgrunn of GROUNDS) {
+        const r: Record<string, unknown> = { alder, tjeneste };
+        if (fritaksgrunn !== undefined) r.fritaksgrunn = fritaksgrunn;
+        out.push(r);
+      }
   // Birth dates (derived ages) and text samtale numbers, which the table must leave to the general path or convert.
-  out.push({ fodselsdato: "2009-08-01", tjeneste: "legevakt" }, { fodselsdato: "2009-08-01", alder: "17", tjeneste: "legevakt" }, { alder: "17", tjeneste: "legevakt", fritaksgrunn: "oppfolging-abort", oppfolgingssamtale: "3" });
+  out.push(
+    { fodselsdato: "2009-08-01", tjeneste: "legevakt" },
+    { fodselsdato: "2009-08-01", alder: "17", tjeneste: "legevakt" },
+    { alder: "17", tjeneste: "legevakt", fritaksgrunn: "oppfolging-abort", oppfolgingssamtale: "3" },
+  );
   return out;
 }
 
@@ -40,9 +83,20 @@ describe("egenandel: text facts through the table, and the general path, equal e
       const want = all.map((r) => plain(evaluate(set, "egenandel", { facts: r, date })));
       const tables = compileBatch(set, "egenandel");
       const general = compileBatch(set, "egenandel", { tables: false });
-      const runs = [tables.evaluateColumns(columns, date), tables.evaluateColumns(columns, date), tables.evaluateRows(all, date), general.evaluateColumns(columns, date), general.evaluateRows(all, date)];
+      const runs = [
+        tables.evaluateColumns(columns, date),
+        tables.evaluateColumns(columns, date),
+        tables.evaluateRows(all, date),
+        general.evaluateColumns(columns, date),
+        general.evaluateRows(all, date),
+      ];
       const bad: string[] = [];
-      runs.forEach((got, k) => got.forEach((o, i) => { if (!isDeepStrictEqual(plainRow(o), want[i]) && bad.length < 5) bad.push(`run ${k} ${JSON.stringify(all[i])}: ${JSON.stringify(plainRow(o))} ≠ ${JSON.stringify(want[i])}`); }));
+      runs.forEach((got, k) =>
+        got.forEach((o, i) => {
+          if (!isDeepStrictEqual(plainRow(o), want[i]) && bad.length < 5)
+            bad.push(`run ${k} ${JSON.stringify(all[i])}: ${JSON.stringify(plainRow(o))} ≠ ${JSON.stringify(want[i])}`);
+        }),
+      );
       expect(bad).toEqual([]);
       expect(general.stats()).toEqual({ rows: 2 * all.length, fromTable: 0, tablePlan: false });
     });
@@ -50,12 +104,24 @@ describe("egenandel: text facts through the table, and the general path, equal e
 
   it("a column of ages as text is answered from the table after its first row per class", () => {
     const n = 2000;
-    const cols = { alder: Array.from({ length: n }, (_, i) => String(i % 100)), tjeneste: Array.from({ length: n }, (_, i) => SERVICES[i % 6]) };
+    const cols = {
+      alder: Array.from({ length: n }, (_, i) => String(i % 100)),
+      tjeneste: Array.from({ length: n }, (_, i) => SERVICES[i % 6]),
+    };
     const batch = compileBatch(set, "egenandel");
     const got = batch.evaluateColumns(cols, "2026-08-01");
     // Classes: 6 services × ages split at 16, 18, 26, 27 (and equal to each): at most 6 × 9 rows take the general path.
     expect(batch.stats().fromTable).toBeGreaterThanOrEqual(n - 6 * 9);
-    got.forEach((o, i) => expect(plainRow(o)).toEqual(plain(evaluate(set, "egenandel", { facts: { alder: cols.alder[i], tjeneste: cols.tjeneste[i] }, date: "2026-08-01" }))));
+    got.forEach((o, i) =>
+      expect(plainRow(o)).toEqual(
+        plain(
+          evaluate(set, "egenandel", {
+            facts: { alder: cols.alder[i], tjeneste: cols.tjeneste[i] },
+            date: "2026-08-01",
+          }),
+        ),
+      ),
+    );
   });
 
   it("per-row dates through both paths equal evaluate()", () => {
@@ -73,14 +139,34 @@ describe("a rule file with boolean and decimal facts: text conversion in the cla
   const files = [...set.files.values()].filter((f) => f.file.appliesTo === "question");
   it.each(files.map((f) => f.file.id))("%s", (id) => {
     const f = set.files.get(id)!;
-    const asText = (v: unknown) => (typeof v === "number" ? ` ${v} ` : v === true ? "ja" : v === false ? "Nei" : typeof v === "string" ? ` ${v.toUpperCase()}` : v);
+    const asText = (v: unknown) =>
+      typeof v === "number"
+        ? ` ${v} `
+        : v === true
+          ? "ja"
+          : v === false
+            ? "Nei"
+            : typeof v === "string"
+              ? ` ${v.toUpperCase()}`
+              : v;
     const decls = f.file.facts;
     const sample: Array<Record<string, unknown>> = [];
     for (let i = 0; i < 60; i++) {
       const r: Record<string, unknown> = {};
       for (const [n, d] of Object.entries(decls)) {
         if (d.derive) continue;
-        const v = d.type === "enum" ? d.values![i % d.values!.length] : d.type === "boolean" ? i % 2 === 0 : d.type === "integer" || d.type === "number" ? (d.min ?? 0) + (i % 7) * 3 : d.type === "decimal" ? `${i * 1000}.5` : d.type === "date" ? "2026-03-01" : `x${i % 3}`;
+        const v =
+          d.type === "enum"
+            ? d.values![i % d.values!.length]
+            : d.type === "boolean"
+              ? i % 2 === 0
+              : d.type === "integer" || d.type === "number"
+                ? (d.min ?? 0) + (i % 7) * 3
+                : d.type === "decimal"
+                  ? `${i * 1000}.5`
+                  : d.type === "date"
+                    ? "2026-03-01"
+                    : `x${i % 3}`;
         r[n] = i % 3 === 0 ? asText(v) : v;
       }
       sample.push(r);

@@ -15,16 +15,52 @@ const real = loadRuleFolder(REAL_RULES);
 beforeAll(() => setRuleSetProvider(() => real));
 
 type Fn = (p: unknown[][], t: unknown[][], d?: unknown[][], g?: unknown[][], s?: unknown[][]) => unknown[][];
-const fns: Array<[string, Fn]> = [["EGENANDEL", F.egenandel as Fn], ["EGENANDEL.GRUNN", F.egenandelGrunn as Fn]];
+const fns: Array<[string, Fn]> = [
+  ["EGENANDEL", F.egenandel as Fn],
+  ["EGENANDEL.GRUNN", F.egenandelGrunn as Fn],
+];
 
 /** The same call cell by cell: each cell's values passed alone as 1×1 arguments. */
 function cellByCell(fn: Fn, args: unknown[]): unknown[][] {
-  const named = args.map((value, k) => ({ name: ["alder_eller_fodselsdato", "tjeneste", "dato", "fritaksgrunn", "scenario"][k], value }));
+  const named = args.map((value, k) => ({
+    name: ["alder_eller_fodselsdato", "tjeneste", "dato", "fritaksgrunn", "scenario"][k],
+    value,
+  }));
   return mapGrid(named, (v) => fn([[v[0]]], [[v[1]]], [[v[2]]], [[v[3]]], [[v[4]]])[0][0]);
 }
 
-const people: unknown[] = [0, 15, 16, 17, "17", " 18 ", 26, 99, serial("2010-08-02"), "2009-03-01", "01.08.2008", 17.5, -3, "", null, "abc", errorCell("#N/A"), errorCell("#DIV/0!")];
-const services: unknown[] = ["fastlege", "legevakt", "psykolog", "tsb", "poliklinikk", " Legevakt", "tannlege", 70, null, errorCell("#VALUE!")];
+const people: unknown[] = [
+  0,
+  15,
+  16,
+  17,
+  "17",
+  " 18 ",
+  26,
+  99,
+  serial("2010-08-02"),
+  "2009-03-01",
+  "01.08.2008",
+  17.5,
+  -3,
+  "",
+  null,
+  "abc",
+  errorCell("#N/A"),
+  errorCell("#DIV/0!"),
+];
+const services: unknown[] = [
+  "fastlege",
+  "legevakt",
+  "psykolog",
+  "tsb",
+  "poliklinikk",
+  " Legevakt",
+  "tannlege",
+  70,
+  null,
+  errorCell("#VALUE!"),
+];
 const col = (xs: unknown[]) => xs.map((x) => [x]);
 
 describe.each(fns)("%s on ranges equals the same cells one by one", (_name, fn) => {
@@ -33,14 +69,29 @@ describe.each(fns)("%s on ranges equals the same cells one by one", (_name, fn) 
   const t = col(Array.from({ length: n }, (_, i) => services[Math.floor(i / people.length) % services.length]));
   const cases: Array<[string, unknown[]]> = [
     ["one date for all", [p, t, [["2026-08-01"]], [[null]], [[null]]]],
-    ["a date per row (serials and text), grounds per row", [p, t, col(p.map((_, i) => (i % 3 === 0 ? serial("2026-07-31") : i % 3 === 1 ? "01.08.2026" : "2026-12-31"))), col(p.map((_, i) => ["", "yrkesskade", "hiv", "ukjent", null, "oppfolging-abort"][i % 6])), [[null]]]],
+    [
+      "a date per row (serials and text), grounds per row",
+      [
+        p,
+        t,
+        col(p.map((_, i) => (i % 3 === 0 ? serial("2026-07-31") : i % 3 === 1 ? "01.08.2026" : "2026-12-31"))),
+        col(p.map((_, i) => ["", "yrkesskade", "hiv", "ukjent", null, "oppfolging-abort"][i % 6])),
+        [[null]],
+      ],
+    ],
     ["a bad date for all", [p, t, [["ikke en dato"]], [[null]], [[null]]]],
     ["a date before 2000", [p, t, [[5]], [[null]], [[null]]]],
     ["an unknown scenario for all", [p, t, [["2026-08-01"]], [[null]], [["finnes-ikke"]]]],
-    ["a scenario per row (some unknown, some numbers)", [p, t, [["2026-08-01"]], [[null]], col(p.map((_, i) => [null, "", "finnes-ikke", 7][i % 4]))]],
+    [
+      "a scenario per row (some unknown, some numbers)",
+      [p, t, [["2026-08-01"]], [[null]], col(p.map((_, i) => [null, "", "finnes-ikke", 7][i % 4]))],
+    ],
     ["an error cell as the date", [p, t, [[errorCell("#REF!")]], [[null]], [[null]]]],
     ["a shorter service range (missing positions)", [p, t.slice(0, 40), [["2026-08-01"]], [[null]], [[null]]]],
-    ["2-D: a row of services across a column of people", [col(people), [services], [["2026-08-01"]], [[null]], [[null]]]],
+    [
+      "2-D: a row of services across a column of people",
+      [col(people), [services], [["2026-08-01"]], [[null]], [[null]]],
+    ],
   ];
   it.each(cases)("%s", (_label, args) => {
     const got = fn(...(args as [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]]));
@@ -49,8 +100,17 @@ describe.each(fns)("%s on ranges equals the same cells one by one", (_name, fn) 
 });
 
 describe("single cells equal evaluate() on the same facts", () => {
-  it.each([[17, "legevakt", "2026-07-31"], [17, "legevakt", "2026-08-01"], ["17", "legevakt", "2026-08-01"], [serial("2010-08-02"), "fastlege", "2026-08-01"], [40, "poliklinikk", "2026-08-01"]])("%p %p %p", (person, tjeneste, date) => {
-    const facts = typeof person === "number" && person > 150 ? { fodselsdato: "2010-08-02", tjeneste } : { alder: Number(person), tjeneste };
+  it.each([
+    [17, "legevakt", "2026-07-31"],
+    [17, "legevakt", "2026-08-01"],
+    ["17", "legevakt", "2026-08-01"],
+    [serial("2010-08-02"), "fastlege", "2026-08-01"],
+    [40, "poliklinikk", "2026-08-01"],
+  ])("%p %p %p", (person, tjeneste, date) => {
+    const facts =
+      typeof person === "number" && person > 150
+        ? { fodselsdato: "2010-08-02", tjeneste }
+        : { alder: Number(person), tjeneste };
     const o = evaluate(real, "egenandel", { facts, date });
     if (!o.ok) throw new Error(o.error.message);
     const r = o.value.result as Record<string, unknown>;

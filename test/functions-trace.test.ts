@@ -12,15 +12,54 @@ const set = loadRuleFolder("rules");
 beforeAll(() => setRuleSetProvider(() => set));
 
 const cases: Array<{ formula: string; direct: () => unknown[][]; output: string }> = [
-  { formula: '=BUDSJETT.EGENANDEL(17;"legevakt";DATO(2026;8;1))', direct: () => F.egenandel([[17]], [["legevakt"]], [["2026-08-01"]], [[null]], [[null]]), output: "betaler" },
-  { formula: '=BUDSJETT.EGENANDEL(17;"legevakt";"2026-07-31")', direct: () => F.egenandel([[17]], [["legevakt"]], [["2026-07-31"]], [[null]], [[null]]), output: "betaler" },
-  { formula: '=BUDSJETT.EGENANDEL.GRUNN("2009-01-15";"fastlege";DATO(2026;8;1))', direct: () => F.egenandelGrunn([["2009-01-15"]], [["fastlege"]], [["2026-08-01"]], [[null]], [[null]]), output: "grunn" },
-  { formula: "=BUDSJETT.EGENANDELSTAK.GJENSTAR(2025;1000)", direct: () => F.egenandelstakGjenstar([[2025]], [[1000]], [[null]]), output: "gjenstar" },
-  { formula: '=BUDSJETT.DEFLATER(20161;2025;2026;"sykehus")', direct: () => F.deflater([[20161]], [[2025]], [[2026]], [["sykehus"]]), output: "belop" },
-  { formula: '=BUDSJETT.BLARESEPT(2000;"2026-03-01";40)', direct: () => F.blaresept([[2000]], [["2026-03-01"]], [[40]]), output: "egenandel" },
-  { formula: '=BUDSJETT.BLARESEPT(600;"2025-06-01")', direct: () => F.blaresept([[600]], [["2025-06-01"]], [[null]]), output: "egenandel" },
+  {
+    formula: '=BUDSJETT.EGENANDEL(17;"legevakt";DATO(2026;8;1))',
+    direct: () => F.egenandel([[17]], [["legevakt"]], [["2026-08-01"]], [[null]], [[null]]),
+    output: "betaler",
+  },
+  {
+    formula: '=BUDSJETT.EGENANDEL(17;"legevakt";"2026-07-31")',
+    direct: () => F.egenandel([[17]], [["legevakt"]], [["2026-07-31"]], [[null]], [[null]]),
+    output: "betaler",
+  },
+  {
+    formula: '=BUDSJETT.EGENANDEL.GRUNN("2009-01-15";"fastlege";DATO(2026;8;1))',
+    direct: () => F.egenandelGrunn([["2009-01-15"]], [["fastlege"]], [["2026-08-01"]], [[null]], [[null]]),
+    output: "grunn",
+  },
+  {
+    formula: "=BUDSJETT.EGENANDELSTAK.GJENSTAR(2025;1000)",
+    direct: () => F.egenandelstakGjenstar([[2025]], [[1000]], [[null]]),
+    output: "gjenstar",
+  },
+  {
+    formula: '=BUDSJETT.DEFLATER(20161;2025;2026;"sykehus")',
+    direct: () => F.deflater([[20161]], [[2025]], [[2026]], [["sykehus"]]),
+    output: "belop",
+  },
+  {
+    formula: '=BUDSJETT.BLARESEPT(2000;"2026-03-01";40)',
+    direct: () => F.blaresept([[2000]], [["2026-03-01"]], [[40]]),
+    output: "egenandel",
+  },
+  {
+    formula: '=BUDSJETT.BLARESEPT(600;"2025-06-01")',
+    direct: () => F.blaresept([[600]], [["2025-06-01"]], [[null]]),
+    output: "egenandel",
+  },
   { formula: "=BUDSJETT.POSTGRUPPE(70;732)", direct: () => F.postgruppe([[70]], [[732]]), output: "gruppe" },
-  { formula: '=BUDSJETT.REGEL("egenandel";"alder=19; tjeneste=fastlege";"2026-08-01";"legeforeningen-2026";"betaler")', direct: () => F.regel([["egenandel"]], [["alder=19; tjeneste=fastlege"]], [["2026-08-01"]], [["legeforeningen-2026"]], [["betaler"]]), output: "betaler" },
+  {
+    formula: '=BUDSJETT.REGEL("egenandel";"alder=19; tjeneste=fastlege";"2026-08-01";"legeforeningen-2026";"betaler")',
+    direct: () =>
+      F.regel(
+        [["egenandel"]],
+        [["alder=19; tjeneste=fastlege"]],
+        [["2026-08-01"]],
+        [["legeforeningen-2026"]],
+        [["betaler"]],
+      ),
+    output: "betaler",
+  },
 ];
 
 test.each(cases)("$formula: the trace answers as the function does", ({ formula, direct, output }) => {

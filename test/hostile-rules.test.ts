@@ -21,9 +21,14 @@ it("10 000 levels of nested conditions: rejected without a stack overflow", () =
   const x = base();
   let c = '{"fact":"alder","operator":"lessThan","value":3}';
   for (let i = 0; i < 10000; i++) c = `{"not":${c}}`;
-  const text = JSON.stringify({ ...x, rules: "__R__" }).replace('"__R__"', `[{"name":"dyp","source":"prop-2.9","event":{"type":"x","params":{"betaler":true,"grunn":"x"}},"conditions":{"all":[${c}]}}]`);
+  const text = JSON.stringify({ ...x, rules: "__R__" }).replace(
+    '"__R__"',
+    `[{"name":"dyp","source":"prop-2.9","event":{"type":"x","params":{"betaler":true,"grunn":"x"}},"conditions":{"all":[${c}]}}]`,
+  );
   const problems = expectBroken(withFile("dyp", text), "dyp");
-  expect(problems).toEqual([{ file: "rules/user-fees/dyp.json", path: "", message: "strukturen er nøstet for dypt (mer enn 64 nivåer)" }]);
+  expect(problems).toEqual([
+    { file: "rules/user-fees/dyp.json", path: "", message: "strukturen er nøstet for dypt (mer enn 64 nivåer)" },
+  ]);
 });
 
 it("100 000 nested arrays: rejected without a stack overflow", () => {
@@ -41,7 +46,13 @@ it("a 50 MB file is rejected before parsing, with a size message", () => {
   const calls = parse.mock.calls.filter((c) => typeof c[0] === "string" && (c[0] as string).length > 1e6).length;
   parse.mockRestore();
   expect(calls).toBe(0);
-  expect(problems).toEqual([{ file: "rules/user-fees/stor.json", path: "", message: "filen er for stor (50.0 MB; en regelfil kan være høyst 2 MB)" }]);
+  expect(problems).toEqual([
+    {
+      file: "rules/user-fees/stor.json",
+      path: "",
+      message: "filen er for stor (50.0 MB; en regelfil kan være høyst 2 MB)",
+    },
+  ]);
 });
 
 describe("formulas that try to exhaust time or memory are refused", () => {
@@ -55,15 +66,18 @@ describe("formulas that try to exhaust time or memory are refused", () => {
     ["-".repeat(1990) + "1", "formelen er nøstet for dypt"],
     ["1+".repeat(1000) + "1", "formelen er for lang"],
   ];
-  it.each(cases.map(([e, m]) => [e.length > 40 ? `${e.slice(0, 20)}… (${e.length} tegn)` : e, e, m]))("%s", (_label, expr, message) => {
-    const x = base();
-    x.formulas = { rest: expr };
-    delete x.outputs.faktor;
-    const problems = expectBroken(withFile("tung", JSON.stringify(x)), "tung");
-    expect(problems).toHaveLength(1);
-    expect(problems[0].path).toBe("formulas.rest");
-    expect(problems[0].message).toContain(message);
-  });
+  it.each(cases.map(([e, m]) => [e.length > 40 ? `${e.slice(0, 20)}… (${e.length} tegn)` : e, e, m]))(
+    "%s",
+    (_label, expr, message) => {
+      const x = base();
+      x.formulas = { rest: expr };
+      delete x.outputs.faktor;
+      const problems = expectBroken(withFile("tung", JSON.stringify(x)), "tung");
+      expect(problems).toHaveLength(1);
+      expect(problems[0].path).toBe("formulas.rest");
+      expect(problems[0].message).toContain(message);
+    },
+  );
   it("a result too large to write out is an evaluation error, not a crash", () => {
     const x = base();
     x.formulas = { rest: "1e90 * 1e90 * tak" };
@@ -78,7 +92,10 @@ describe("formulas that try to exhaust time or memory are refused", () => {
     x.id = "lang";
     x.facts.belop = { type: "decimal", description: "b", optional: true };
     const set = withFile("lang", JSON.stringify(x));
-    const o = evaluate(set, "lang", { facts: { alder: 40, tjeneste: "psykolog", belop: "9".repeat(5000) }, date: "2026-08-01" });
+    const o = evaluate(set, "lang", {
+      facts: { alder: 40, tjeneste: "psykolog", belop: "9".repeat(5000) },
+      date: "2026-08-01",
+    });
     expect(o.ok).toBe(false);
     if (!o.ok) expect(o.error.field).toBe("belop");
   });
@@ -86,7 +103,10 @@ describe("formulas that try to exhaust time or memory are refused", () => {
 
 it("loading hostile files does not pollute Object.prototype", () => {
   const x = base();
-  const text = JSON.stringify(x).replace('"facts":{', '"facts":{"__proto__":{"polluted":true,"type":"integer","description":"p"},');
+  const text = JSON.stringify(x).replace(
+    '"facts":{',
+    '"facts":{"__proto__":{"polluted":true,"type":"integer","description":"p"},',
+  );
   const set = withFile("proto", text);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   expect(({} as Record<string, unknown>).type).toBeUndefined();
@@ -115,7 +135,12 @@ it("a formula cannot see JavaScript globals or the scope's prototype", () => {
 it("a nearly-2 MB file with many rules loads without problems", () => {
   const x = base();
   x.hitPolicy = "first";
-  x.rules = Array.from({ length: 3000 }, (_, i) => ({ name: `r${i}`, source: "prop-2.9", conditions: { all: [{ fact: "alder", operator: "equal", value: i }] }, event: { type: "t", params: { betaler: true, grunn: "g" } } }));
+  x.rules = Array.from({ length: 3000 }, (_, i) => ({
+    name: `r${i}`,
+    source: "prop-2.9",
+    conditions: { all: [{ fact: "alder", operator: "equal", value: i }] },
+    event: { type: "t", params: { betaler: true, grunn: "g" } },
+  }));
   const text = JSON.stringify(x);
   expect(text.length).toBeLessThan(2 * 1024 * 1024);
   const set = loadRuleSet([{ path: "rules/user-fees/mange.json", text }]);
@@ -123,7 +148,8 @@ it("a nearly-2 MB file with many rules loads without problems", () => {
 });
 
 describe("hostile YAML rule files", () => {
-  const withYaml = (name: string, text: string) => loadRuleSet([valid, ruleSource(`rules/user-fees/${name}.yaml`, text)]);
+  const withYaml = (name: string, text: string) =>
+    loadRuleSet([valid, ruleSource(`rules/user-fees/${name}.yaml`, text)]);
   const brokenYaml = (set: ReturnType<typeof loadRuleSet>, name: string) => {
     expect(set.files.has("mini-egenandel")).toBe(true);
     const b = set.broken.find((x) => x.path === `rules/user-fees/${name}.yaml`);
@@ -133,13 +159,29 @@ describe("hostile YAML rule files", () => {
 
   it("«billion laughs» (nine levels of aliases, 10⁹ strings if expanded): refused at the first anchor, nothing expanded", () => {
     const lines = ['a0: &a0 "lol"'];
-    for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
+    for (let i = 1; i <= 9; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(", ")}]`,
+      );
     const problems = brokenYaml(withYaml("latter", `id: latter\n${lines.join("\n")}\n`), "latter");
-    expect(problems).toEqual([{ file: "rules/user-fees/latter.yaml", path: "", message: "YAML-anker (&a0) er ikke tillatt i regelfiler", line: 2, column: 5 }]);
+    expect(problems).toEqual([
+      {
+        file: "rules/user-fees/latter.yaml",
+        path: "",
+        message: "YAML-anker (&a0) er ikke tillatt i regelfiler",
+        line: 2,
+        column: 5,
+      },
+    ]);
   });
 
   it("a merge key (<<: *base) is an alias too: refused", () => {
-    const problems = brokenYaml(withYaml("flett", "id: flett\nfacts:\n  alder: {type: integer, description: a}\n  annen:\n    <<: *x\n"), "flett");
+    const problems = brokenYaml(
+      withYaml("flett", "id: flett\nfacts:\n  alder: {type: integer, description: a}\n  annen:\n    <<: *x\n"),
+      "flett",
+    );
     expect(problems[0].message).toBe("YAML-alias (*x) er ikke tillatt i regelfiler: skriv verdien ut");
   });
 
@@ -151,7 +193,13 @@ describe("hostile YAML rule files", () => {
 
   it("a 50 MB YAML file is rejected before parsing, with the same size message", () => {
     const problems = brokenYaml(withYaml("stor", `id: stor\ndescription: ${"x".repeat(50 * 1024 * 1024)}\n`), "stor");
-    expect(problems).toEqual([{ file: "rules/user-fees/stor.yaml", path: "", message: "filen er for stor (50.0 MB; en regelfil kan være høyst 2 MB)" }]);
+    expect(problems).toEqual([
+      {
+        file: "rules/user-fees/stor.yaml",
+        path: "",
+        message: "filen er for stor (50.0 MB; en regelfil kan være høyst 2 MB)",
+      },
+    ]);
   });
 
   it("100 000 nested flow lists and 1 000 nested mappings: rejected without a stack overflow", () => {

@@ -28,7 +28,12 @@ function folderOf(rel: string): string | null {
   return SHELLS.includes(parts[0]) ? parts[0] : null;
 }
 
-interface Edge { from: string; to: string; file: string; spec: string }
+interface Edge {
+  from: string;
+  to: string;
+  file: string;
+  spec: string;
+}
 
 function edges(): Edge[] {
   const out: Edge[] = [];

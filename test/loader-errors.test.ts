@@ -17,23 +17,31 @@ interface Expected {
   description: string;
   loads: boolean;
   problems: Array<{ path: string; message?: string; messageContains?: string; line?: number; column?: number }>;
-  evaluate?: { ruleFile: string; date: string; facts: Record<string, unknown>; error: { code: string; messageContains: string[] } };
+  evaluate?: {
+    ruleFile: string;
+    date: string;
+    facts: Record<string, unknown>;
+    error: { code: string; messageContains: string[] };
+  };
 }
 
 function fixtureNames(): string[] {
   const out: string[] = [];
   for (const sub of ["", "scenarios"]) {
     for (const f of fs.readdirSync(path.join(DIR, sub)).sort()) {
-      if (/\.(json|yaml)$/.test(f) && !f.endsWith(".expected.json")) out.push(path.posix.join(sub, f.replace(/\.(json|yaml)$/, "")));
+      if (/\.(json|yaml)$/.test(f) && !f.endsWith(".expected.json"))
+        out.push(path.posix.join(sub, f.replace(/\.(json|yaml)$/, "")));
     }
   }
   return out;
 }
 
 const rel = (full: string) => path.relative(FIXTURES, full).split(path.sep).join("/");
-const fileOf = (name: string) => [`${name}.json`, `${name}.yaml`].map((f) => path.join(DIR, f)).find((f) => fs.existsSync(f))!;
+const fileOf = (name: string) =>
+  [`${name}.json`, `${name}.yaml`].map((f) => path.join(DIR, f)).find((f) => fs.existsSync(f))!;
 const text = (name: string): SourceText => ruleSource(rel(fileOf(name)), fs.readFileSync(fileOf(name), "utf8"));
-const expected = (name: string): Expected => JSON.parse(fs.readFileSync(path.join(DIR, `${name}.expected.json`), "utf8"));
+const expected = (name: string): Expected =>
+  JSON.parse(fs.readFileSync(path.join(DIR, `${name}.expected.json`), "utf8"));
 const mini = (): SourceText => {
   const p = path.join(FIXTURES, "rules-basic/user-fees/mini.json");
   return { path: rel(p), text: fs.readFileSync(p, "utf8") };
@@ -85,7 +93,8 @@ describe.each(names)("%s", (name) => {
   it(`${exp.description}: problems as stored in ${name}.expected.json (loaded with all fixtures)`, () => check(all));
   it("the same problems when loaded on its own with the valid file", () => {
     const own = [mini(), text(name)];
-    if (name.startsWith("scenarios/circular")) own.push(text(name.endsWith("-a") ? "scenarios/circular-b" : "scenarios/circular-a"));
+    if (name.startsWith("scenarios/circular"))
+      own.push(text(name.endsWith("-a") ? "scenarios/circular-b" : "scenarios/circular-a"));
     if (name === "duplicate-id-b") own.push(text("duplicate-id-a"));
     check(loadRuleSet(own));
   });
@@ -103,23 +112,38 @@ describe.each(names)("%s", (name) => {
 
 it("a JSON syntax error is reported with line and column in the formatted problem", () => {
   const p = all.problems.find((x) => x.file.endsWith("/malformed.json"))!;
-  expect(formatProblem(p)).toBe("hostile-rules/malformed.json:5:3: ugyldig JSON: Expected ',' or '}' after property value");
+  expect(formatProblem(p)).toBe(
+    "hostile-rules/malformed.json:5:3: ugyldig JSON: Expected ',' or '}' after property value",
+  );
 });
 
 it("a YAML syntax error is reported with line and column in the formatted problem", () => {
   const p = all.problems.find((x) => x.file.endsWith("/yaml-malformed.yaml"))!;
-  expect(formatProblem(p)).toBe("hostile-rules/yaml-malformed.yaml:20:1: ugyldig YAML: Flow sequence in block collection must be sufficiently indented and end with a ]");
+  expect(formatProblem(p)).toBe(
+    "hostile-rules/yaml-malformed.yaml:20:1: ugyldig YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+  );
 });
 
 it("a problem found after the schema (an unknown fact) also names its YAML line and column", () => {
-  const yaml = fs.readFileSync(path.join(DIR, "yaml-valid.yaml"), "utf8").replace("- { fact: alder, operator: lessThan", "- { fact: aldr, operator: lessThan");
+  const yaml = fs
+    .readFileSync(path.join(DIR, "yaml-valid.yaml"), "utf8")
+    .replace("- { fact: alder, operator: lessThan", "- { fact: aldr, operator: lessThan");
   const set = loadRuleSet([ruleSource("hostile-rules/aldr.yaml", yaml)]);
-  expect(set.problems.map(formatProblem)).toEqual(["hostile-rules/aldr.yaml:66:13 rules[0].conditions.all[0].fact: ukjent faktum eller parameter «aldr»"]);
+  expect(set.problems.map(formatProblem)).toEqual([
+    "hostile-rules/aldr.yaml:66:13 rules[0].conditions.all[0].fact: ukjent faktum eller parameter «aldr»",
+  ]);
 });
 
 it("a YAML rule file and its JSON twin load to the same content with the same hash", () => {
   const yaml = all.files.get("mini-yaml")!;
-  const json = loadRuleSet([{ ...mini(), text: mini().text.replace('"mini-egenandel"', '"mini-yaml"').replace('"Egenandel (testfil)"', '"Egenandel (testfil i YAML)"') }]).files.get("mini-yaml")!;
+  const json = loadRuleSet([
+    {
+      ...mini(),
+      text: mini()
+        .text.replace('"mini-egenandel"', '"mini-yaml"')
+        .replace('"Egenandel (testfil)"', '"Egenandel (testfil i YAML)"'),
+    },
+  ]).files.get("mini-yaml")!;
   expect(yaml.file).toEqual(json.file);
   expect(yaml.hash).toBe(json.hash);
 });

@@ -14,15 +14,44 @@ const FILE = "rules/user-fees/mutert.json";
 type Json = unknown;
 
 /** Every path (list of keys) into a JSON value. */
-function paths(v: Json, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+function paths(
+  v: Json,
+  prefix: Array<string | number> = [],
+  out: Array<Array<string | number>> = [],
+): Array<Array<string | number>> {
   out.push(prefix);
   if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...prefix, i], out));
-  else if (v && typeof v === "object") for (const k of Object.keys(v)) paths((v as Record<string, Json>)[k], [...prefix, k], out);
+  else if (v && typeof v === "object")
+    for (const k of Object.keys(v)) paths((v as Record<string, Json>)[k], [...prefix, k], out);
   return out;
 }
 
 const jsonValue = fc.oneof(
-  fc.constantFrom<Json>(null, true, false, 0, -1, 1.5, 1e308, -0, "", "x", "2026-02-30", "31.13.2026", "__proto__", "constructor", "alder", "import(\"fs\")", "1/0", "tak ^ 1e9", [], {}, { fact: "alder" }, { all: [] }, { not: {} }),
+  fc.constantFrom<Json>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    1e308,
+    -0,
+    "",
+    "x",
+    "2026-02-30",
+    "31.13.2026",
+    "__proto__",
+    "constructor",
+    "alder",
+    'import("fs")',
+    "1/0",
+    "tak ^ 1e9",
+    [],
+    {},
+    { fact: "alder" },
+    { all: [] },
+    { not: {} },
+  ),
   fc.jsonValue({ maxDepth: 3 }),
   fc.string({ maxLength: 20 }),
   fc.double(),
@@ -37,8 +66,21 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("replace" as const), at: fc.nat(), value: jsonValue }),
   fc.record({ kind: fc.constant("delete" as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant("addKey" as const), at: fc.nat(), key: fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "toString", "id", "values", "all", "fact"), fc.string({ maxLength: 8 })), value: jsonValue }),
-  fc.record({ kind: fc.constant("text" as const), at: fc.nat(), insert: fc.constantFrom("", "{", "}", "[", "]", ",", ":", '"', "\\", "\n", "\u00a0", "\ufeff", "tru", "-"), remove: fc.nat({ max: 3 }) }),
+  fc.record({
+    kind: fc.constant("addKey" as const),
+    at: fc.nat(),
+    key: fc.oneof(
+      fc.constantFrom("__proto__", "constructor", "prototype", "toString", "id", "values", "all", "fact"),
+      fc.string({ maxLength: 8 }),
+    ),
+    value: jsonValue,
+  }),
+  fc.record({
+    kind: fc.constant("text" as const),
+    at: fc.nat(),
+    insert: fc.constantFrom("", "{", "}", "[", "]", ",", ":", '"', "\\", "\n", "\u00a0", "\ufeff", "tru", "-"),
+    remove: fc.nat({ max: 3 }),
+  }),
 );
 
 function apply(text: string, muts: Mutation[]): string {
@@ -54,15 +96,21 @@ function apply(text: string, muts: Mutation[]): string {
     if (out !== null) continue; // already text-mutated
     const all = paths(doc);
     const p = all[m.at % all.length];
-    if (p.length === 0) { if (m.kind === "replace") doc = m.value; continue; }
+    if (p.length === 0) {
+      if (m.kind === "replace") doc = m.value;
+      continue;
+    }
     let parent = doc as Record<string | number, Json>;
     for (const k of p.slice(0, -1)) parent = parent[k] as Record<string | number, Json>;
     const last = p[p.length - 1];
     if (m.kind === "replace") parent[last] = m.value;
-    else if (m.kind === "delete") { if (Array.isArray(parent)) parent.splice(last as number, 1); else delete parent[last]; }
-    else if (m.kind === "addKey") {
+    else if (m.kind === "delete") {
+      if (Array.isArray(parent)) parent.splice(last as number, 1);
+      else delete parent[last];
+    } else if (m.kind === "addKey") {
       const target = parent[last];
-      if (target && typeof target === "object" && !Array.isArray(target)) Object.defineProperty(target, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+      if (target && typeof target === "object" && !Array.isArray(target))
+        Object.defineProperty(target, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
     }
   }
   return out ?? JSON.stringify(doc, null, 2);
@@ -82,7 +130,11 @@ describe("loader: random mutations of a valid rule file", () => {
         const loaded = [...set.files.values()].some((f) => f.path === FILE);
         // exactly one of: loaded cleanly, or listed as broken with its problems
         expect(loaded !== Boolean(broken)).toBe(true);
-        if (loaded) { loadedCount++; expect(mine).toEqual([]); return; }
+        if (loaded) {
+          loadedCount++;
+          expect(mine).toEqual([]);
+          return;
+        }
         brokenCount++;
         expect(mine.length).toBeGreaterThan(0);
         expect(broken!.problems).toEqual(mine);
@@ -91,7 +143,10 @@ describe("loader: random mutations of a valid rule file", () => {
           expect(typeof p.message).toBe("string");
           expect(p.message.trim().length).toBeGreaterThan(3);
           expect(p.message).not.toMatch(/undefined|\[object Object\]|NaN/);
-          if (p.line !== undefined) { expect(p.line).toBeGreaterThanOrEqual(1); expect(p.column).toBeGreaterThanOrEqual(1); }
+          if (p.line !== undefined) {
+            expect(p.line).toBeGreaterThanOrEqual(1);
+            expect(p.column).toBeGreaterThanOrEqual(1);
+          }
         }
       }),
       { seed: 20260801, numRuns: 2500 },
@@ -102,11 +157,18 @@ describe("loader: random mutations of a valid rule file", () => {
 
   it("arbitrary text never throws", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.json({ maxDepth: 6 }), fc.jsonValue().map((v) => JSON.stringify(v))), (text) => {
-        const set = loadRuleSet([{ path: FILE, text }]);
-        expect(set.files.size + set.broken.length).toBe(1);
-        for (const p of set.problems) expect(p.message.length).toBeGreaterThan(3);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.json({ maxDepth: 6 }),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const set = loadRuleSet([{ path: FILE, text }]);
+          expect(set.files.size + set.broken.length).toBe(1);
+          for (const p of set.problems) expect(p.message.length).toBeGreaterThan(3);
+        },
+      ),
       { seed: 42, numRuns: 3000 },
     );
   });
@@ -125,8 +187,43 @@ describe("fact normalisation: random scalars", () => {
   // "dato" is reserved in rule files but fine for this normaliser-level test
   const n = compileFacts(decls);
   const scalar = fc.oneof(
-    fc.constantFrom<unknown>(null, undefined, "", " ", NaN, Infinity, -Infinity, -0, "NaN", "Infinity", "1e5", "1,5", "1 438,1", "12\u00a0345", "-", "–", "(123)", "ja", "nei", "29.02.2028", "29.02.2027", "2026-02-30", "31.13.2026", "0x10", "1_000", [], {}, [1], "fastlege", "LEGEVAKT"),
-    fc.double(), fc.integer(), fc.string({ maxLength: 12 }), fc.boolean(), fc.bigInt().map((b) => b.toString()),
+    fc.constantFrom<unknown>(
+      null,
+      undefined,
+      "",
+      " ",
+      NaN,
+      Infinity,
+      -Infinity,
+      -0,
+      "NaN",
+      "Infinity",
+      "1e5",
+      "1,5",
+      "1 438,1",
+      "12\u00a0345",
+      "-",
+      "–",
+      "(123)",
+      "ja",
+      "nei",
+      "29.02.2028",
+      "29.02.2027",
+      "2026-02-30",
+      "31.13.2026",
+      "0x10",
+      "1_000",
+      [],
+      {},
+      [1],
+      "fastlege",
+      "LEGEVAKT",
+    ),
+    fc.double(),
+    fc.integer(),
+    fc.string({ maxLength: 12 }),
+    fc.boolean(),
+    fc.bigInt().map((b) => b.toString()),
     fc.stringMatching(/^[+-]?\d{1,6}([.,]\d{1,4})?$/),
     fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   );
@@ -146,13 +243,27 @@ describe("fact normalisation: random scalars", () => {
         if (v === null) return;
         expect(Number.isNaN(v)).toBe(false);
         switch (decls[name].type) {
-          case "integer": expect(Number.isInteger(v)).toBe(true); break;
-          case "number": expect(Number.isFinite(v)).toBe(true); break;
-          case "decimal": expect(v).toMatch(/^-?\d+(\.\d*[1-9])?$/); break;
-          case "boolean": expect(typeof v).toBe("boolean"); break;
-          case "string": expect(typeof v).toBe("string"); break;
-          case "enum": expect(["fastlege", "legevakt"]).toContain(v); break;
-          case "date": expect(v).toMatch(/^\d{4}-\d{2}-\d{2}$/); break;
+          case "integer":
+            expect(Number.isInteger(v)).toBe(true);
+            break;
+          case "number":
+            expect(Number.isFinite(v)).toBe(true);
+            break;
+          case "decimal":
+            expect(v).toMatch(/^-?\d+(\.\d*[1-9])?$/);
+            break;
+          case "boolean":
+            expect(typeof v).toBe("boolean");
+            break;
+          case "string":
+            expect(typeof v).toBe("string");
+            break;
+          case "enum":
+            expect(["fastlege", "legevakt"]).toContain(v);
+            break;
+          case "date":
+            expect(v).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+            break;
         }
       }),
       { seed: 7, numRuns: 5000 },

@@ -28,5 +28,7 @@ test("every optional dependency in the lock has its own lock entry", () => {
       .map((dep) => `${at} -> ${dep}`),
   );
   expect(missing).toEqual([]);
-  expect(Object.keys(lock.packages)).toEqual(expect.arrayContaining(["node_modules/@unrs/resolver-binding-darwin-arm64"]));
+  expect(Object.keys(lock.packages)).toEqual(
+    expect.arrayContaining(["node_modules/@unrs/resolver-binding-darwin-arm64"]),
+  );
 });

@@ -9,12 +9,35 @@ import * as os from "os";
 import * as path from "path";
 // xml2js ships with office-addin-manifest (no @types): the one call we use, typed here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parseStringPromise } = require("xml2js") as { parseStringPromise(xml: string, opts: object): Promise<Record<string, unknown>> };
+const { parseStringPromise } = require("xml2js") as {
+  parseStringPromise(xml: string, opts: object): Promise<Record<string, unknown>>;
+};
 import { DIST, ensureBuild, ROOT } from "./stubs/build";
 
-interface Node { "#name": string; $?: Record<string, string>; $$?: Node[]; _?: string }
+interface Node {
+  "#name": string;
+  $?: Record<string, string>;
+  $$?: Node[];
+  _?: string;
+}
 
-const ORDER = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions", "VersionOverrides"];
+const ORDER = [
+  "Id",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "IconUrl",
+  "HighResolutionIconUrl",
+  "SupportUrl",
+  "AppDomains",
+  "Hosts",
+  "Requirements",
+  "DefaultSettings",
+  "Permissions",
+  "VersionOverrides",
+];
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const DEV_ORIGIN = "https://localhost:3000/";
 
@@ -32,7 +55,11 @@ let text: string;
 
 beforeAll(async () => {
   text = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-  const doc = await parseStringPromise(text, { explicitChildren: true, preserveChildrenOrder: true, explicitRoot: true });
+  const doc = await parseStringPromise(text, {
+    explicitChildren: true,
+    preserveChildrenOrder: true,
+    explicitRoot: true,
+  });
   root = doc.OfficeApp as Node;
   root["#name"] = "OfficeApp";
   ensureBuild();
@@ -43,7 +70,19 @@ describe("manifest.xml structure", () => {
     expect(attr(root, "xmlns")).toBe("http://schemas.microsoft.com/office/appforoffice/1.1");
     expect(attr(root, "xsi:type")).toBe("TaskPaneApp");
     const names = (root.$$ ?? []).map((c) => c["#name"]);
-    for (const required of ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "Hosts", "Requirements", "DefaultSettings", "Permissions", "VersionOverrides"]) {
+    for (const required of [
+      "Id",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "Hosts",
+      "Requirements",
+      "DefaultSettings",
+      "Permissions",
+      "VersionOverrides",
+    ]) {
       expect(names).toContain(required);
     }
     const positions = names.map((n) => ORDER.indexOf(n));
@@ -82,7 +121,9 @@ describe("manifest.xml structure", () => {
     const longs = named(child(named(root, "Resources")[0], "bt:LongStrings")!, "bt:String");
     const ids = new Set([...images, ...urls, ...shorts, ...longs].map((n) => attr(n, "id")!));
     for (const id of ids) expect(id.length).toBeLessThanOrEqual(32);
-    const resids = all(root).map((n) => attr(n, "resid")).filter((r): r is string => r !== undefined);
+    const resids = all(root)
+      .map((n) => attr(n, "resid"))
+      .filter((r): r is string => r !== undefined);
     expect(resids.length).toBeGreaterThan(0);
     for (const r of resids) expect([r, ids.has(r)]).toEqual([r, true]);
     for (const s of shorts) expect(attr(s, "DefaultValue")!.length).toBeLessThanOrEqual(125);
@@ -101,7 +142,11 @@ describe("manifest.xml structure", () => {
     const urls = [...text.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(0);
     for (const u of urls) expect(u).toMatch(/^https:\/\//);
-    const sizes = new Set(named(root, "bt:Image").map((i) => attr(i, "size")).filter(Boolean));
+    const sizes = new Set(
+      named(root, "bt:Image")
+        .map((i) => attr(i, "size"))
+        .filter(Boolean),
+    );
     for (const s of ["16", "32", "80"]) expect(sizes).toContain(s);
     for (const n of [16, 32, 64, 80]) {
       const png = fs.readFileSync(path.join(ROOT, "assets", `icon-${n}.png`));
@@ -130,9 +175,15 @@ describe("the build produces what the manifest names", () => {
 
   test("dist/functions.json lists exactly the exported @customfunction functions, with their parameters", () => {
     const source = fs.readFileSync(path.join(ROOT, "functions", "functions.ts"), "utf8");
-    const declared = [...source.matchAll(/@customfunction\s+([A-Za-z0-9_.]+)[\s\S]*?export function (\w+)\(([^)]*)\)/g)].map((m) => ({
+    const declared = [
+      ...source.matchAll(/@customfunction\s+([A-Za-z0-9_.]+)[\s\S]*?export function (\w+)\(([^)]*)\)/g),
+    ].map((m) => ({
       id: m[1],
-      params: m[3].split(",").map((p) => p.trim()).filter(Boolean).map((p) => ({ name: p.split(/[?:]/)[0].trim(), optional: /^\w+\?/.test(p) })),
+      params: m[3]
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p) => ({ name: p.split(/[?:]/)[0].trim(), optional: /^\w+\?/.test(p) })),
     }));
     expect(declared.length).toBe((source.match(/@customfunction/g) ?? []).length);
     const meta = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
@@ -156,7 +207,13 @@ describe("the build produces what the manifest names", () => {
   test("dist/functions.json equals a fresh custom-functions-metadata run on functions.ts", () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cfm-"));
     const out = path.join(tmp, "functions.json");
-    execFileSync(process.platform === "win32" ? "npx.cmd" : "npx", ["custom-functions-metadata", "generate", "functions/functions.ts", out], { cwd: ROOT, stdio: "pipe" });
-    expect(JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"))).toEqual(JSON.parse(fs.readFileSync(out, "utf8")));
+    execFileSync(
+      process.platform === "win32" ? "npx.cmd" : "npx",
+      ["custom-functions-metadata", "generate", "functions/functions.ts", out],
+      { cwd: ROOT, stdio: "pipe" },
+    );
+    expect(JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"))).toEqual(
+      JSON.parse(fs.readFileSync(out, "utf8")),
+    );
   });
 });

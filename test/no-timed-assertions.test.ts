@@ -24,9 +24,12 @@ test("no test file reads a clock or sets its own jest timeout", () => {
   for (const file of testFiles(TEST_DIR)) {
     // The jest setup and reporter may time the build for the log; they assert nothing.
     if (/global-setup\.js$|summary-reporter\.js$/.test(file)) continue;
-    fs.readFileSync(file, "utf8").split("\n").forEach((line, i) => {
-      if (CLOCK.test(line) || PER_TEST_TIMEOUT.test(line)) found.push(`${path.relative(TEST_DIR, file)}:${i + 1}: ${line.trim()}`);
-    });
+    fs.readFileSync(file, "utf8")
+      .split("\n")
+      .forEach((line, i) => {
+        if (CLOCK.test(line) || PER_TEST_TIMEOUT.test(line))
+          found.push(`${path.relative(TEST_DIR, file)}:${i + 1}: ${line.trim()}`);
+      });
   }
   expect(found).toEqual([]);
 });

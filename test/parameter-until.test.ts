@@ -43,11 +43,20 @@ test("the tak is known only for the years the documents give: asked in 2030 it i
 const mini = (parameter: Record<string, unknown>) => ({
   path: "rules/grants/mini.json",
   text: JSON.stringify({
-    id: "mini", title: "Mini", domain: "grant", version: "1.0.0",
-    sources: { k: { document: "Prop. 1 S (2025–2026) HOD", section: "2.9", seed: "003_82c1b6682bf832eb.txt", lines: [611, 613] } },
-    facts: {}, parameters: { sats: { description: "sats", source: "k", values: [{ from: "2026-01-01", value: 2 }], ...parameter } },
+    id: "mini",
+    title: "Mini",
+    domain: "grant",
+    version: "1.0.0",
+    sources: {
+      k: { document: "Prop. 1 S (2025–2026) HOD", section: "2.9", seed: "003_82c1b6682bf832eb.txt", lines: [611, 613] },
+    },
+    facts: {},
+    parameters: {
+      sats: { description: "sats", source: "k", values: [{ from: "2026-01-01", value: 2 }], ...parameter },
+    },
     rules: [{ name: "r", source: "k", conditions: { all: [] }, event: { type: "t" } }],
-    formulas: { verdi: "sats * 3" }, outputs: { verdi: { type: "decimal", description: "v" } },
+    formulas: { verdi: "sats * 3" },
+    outputs: { verdi: { type: "decimal", description: "v" } },
     tests: [{ name: "t", date: "2026-01-01", facts: {}, expect: { verdi: "6" }, source: "k" }],
   }),
 });
@@ -55,8 +64,17 @@ const mini = (parameter: Record<string, unknown>) => ({
 test("`until` in the schema: the last day holds, the next is refused naming the parameter and the year", () => {
   const s = loadRuleSet([mini({ until: "2026-06-30" })]);
   expect(s.problems).toEqual([]);
-  expect(evaluate(s, "mini", { facts: {}, date: "2026-06-30" })).toMatchObject({ ok: true, value: { result: { verdi: "6" } } });
-  expect(evaluate(s, "mini", { facts: {}, date: "2026-07-01" })).toMatchObject({ ok: false, error: { code: "no-parameter-value", message: expect.stringMatching(/sats er bare kjent til og med 2026 \(siste verdi 2 fra 2026-01-01\)/) } });
+  expect(evaluate(s, "mini", { facts: {}, date: "2026-06-30" })).toMatchObject({
+    ok: true,
+    value: { result: { verdi: "6" } },
+  });
+  expect(evaluate(s, "mini", { facts: {}, date: "2026-07-01" })).toMatchObject({
+    ok: false,
+    error: {
+      code: "no-parameter-value",
+      message: expect.stringMatching(/sats er bare kjent til og med 2026 \(siste verdi 2 fra 2026-01-01\)/),
+    },
+  });
   const open = loadRuleSet([mini({ continues: { source: "k", note: "stående forskrift" } })]);
   expect(evaluate(open, "mini", { facts: {}, date: "2040-01-01" }).ok).toBe(true);
   const dflt = loadRuleSet([mini({})]);
@@ -65,9 +83,18 @@ test("`until` in the schema: the last day holds, the next is refused naming the 
 });
 
 test("`until` and `continues` are checked when the file loads", () => {
-  const problems = (p: Record<string, unknown>) => loadRuleSet([mini(p)]).problems.map((x) => `${x.path}: ${x.message}`);
-  expect(problems({ until: "2026-06-30", continues: { source: "k" } })).toEqual([expect.stringMatching(/^parameters\.sats\.until: «until» og «continues» kan ikke stå sammen/)]);
-  expect(problems({ until: "2025-12-31" })).toEqual([expect.stringMatching(/^parameters\.sats\.until: «until» må være på eller etter/)]);
-  expect(problems({ continues: { source: "ukjent" } })).toEqual([expect.stringMatching(/^parameters\.sats\.continues\.source: ukjent kilde «ukjent»/)]);
-  expect(problems({ until: "2026-13-01" })).toEqual([expect.stringMatching(/^parameters\.sats\.until: forventet en gyldig dato/)]);
+  const problems = (p: Record<string, unknown>) =>
+    loadRuleSet([mini(p)]).problems.map((x) => `${x.path}: ${x.message}`);
+  expect(problems({ until: "2026-06-30", continues: { source: "k" } })).toEqual([
+    expect.stringMatching(/^parameters\.sats\.until: «until» og «continues» kan ikke stå sammen/),
+  ]);
+  expect(problems({ until: "2025-12-31" })).toEqual([
+    expect.stringMatching(/^parameters\.sats\.until: «until» må være på eller etter/),
+  ]);
+  expect(problems({ continues: { source: "ukjent" } })).toEqual([
+    expect.stringMatching(/^parameters\.sats\.continues\.source: ukjent kilde «ukjent»/),
+  ]);
+  expect(problems({ until: "2026-13-01" })).toEqual([
+    expect.stringMatching(/^parameters\.sats\.until: forventet en gyldig dato/),
+  ]);
 });

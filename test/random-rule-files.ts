@@ -10,7 +10,12 @@ import { rng } from "./fact-generators";
 const SEED_FILE = "003_82c1b6682bf832eb.txt";
 const POLICIES = ["unique", "first", "collect"] as const;
 
-export interface RandomRuleFiles { texts: Array<{ path: string; text: string }>; ids: string[]; policies: Record<string, string>; feilFiles: number }
+export interface RandomRuleFiles {
+  texts: Array<{ path: string; text: string }>;
+  ids: string[];
+  policies: Record<string, string>;
+  feilFiles: number;
+}
 
 type Json = Record<string, unknown>;
 
@@ -42,11 +47,27 @@ export function randomRuleFiles(count: number, seed: number): RandomRuleFiles {
     if (r() < 0.7) grenseValues.push({ from: "2026-01-01", value: int(10, 40) });
     if (r() < 0.5) grenseValues.push({ from: "2026-08-01", value: int(10, 40) });
     // Last values that end (a declared `until`, or the budget year's end) or continue (a standing rule).
-    const ends = (): Json => pick([{}, {}, { until: pick(["2026-09-30", "2026-12-31", "2027-12-31"]) }, { continues: { source: "kilde" } }]);
+    const ends = (): Json =>
+      pick([{}, {}, { until: pick(["2026-09-30", "2026-12-31", "2027-12-31"]) }, { continues: { source: "kilde" } }]);
     const parameters: Json = {
       grense: { description: "aldersgrense", source: "kilde", values: grenseValues, ...ends() },
-      sats: { description: "sats", source: "kilde", values: [{ from: "2025-01-01", value: pick([0.5, 1.25, 3]) }, { from: "2026-01-01", value: pick([0.1, 2, 7.5]) }], ...ends() },
-      vekst: { description: "vekst", source: "kilde", values: [{ from: "2024-01-01", value: 0.041 }, { from: "2026-01-01", value: pick([0.02, 0.035]) }] },
+      sats: {
+        description: "sats",
+        source: "kilde",
+        values: [
+          { from: "2025-01-01", value: pick([0.5, 1.25, 3]) },
+          { from: "2026-01-01", value: pick([0.1, 2, 7.5]) },
+        ],
+        ...ends(),
+      },
+      vekst: {
+        description: "vekst",
+        source: "kilde",
+        values: [
+          { from: "2024-01-01", value: 0.041 },
+          { from: "2026-01-01", value: pick([0.02, 0.035]) },
+        ],
+      },
     };
     // Half the files compare only enums, integers, numbers, booleans, text and parameters: those get decision tables.
     const tableFriendly = n % 2 === 0;
@@ -58,26 +79,53 @@ export function randomRuleFiles(count: number, seed: number): RandomRuleFiles {
     };
     const leafAny = (): Json =>
       pick<() => Json>([
-        () => ({ fact: "alder", operator: pick(["lessThan", "greaterThanInclusive", "equal"]), value: r() < 0.5 ? { fact: "grense" } : int(0, 70) }),
+        () => ({
+          fact: "alder",
+          operator: pick(["lessThan", "greaterThanInclusive", "equal"]),
+          value: r() < 0.5 ? { fact: "grense" } : int(0, 70),
+        }),
         () => ({ fact: "alder", operator: "inRange", value: [int(0, 20), int(20, 80)] }),
         () => ({ fact: "art", operator: pick(["equal", "notEqual"]), value: pick(["a", "b", "c"]) }),
         () => ({ fact: "art", operator: pick(["in", "notIn"]), value: ["a", pick(["b", "c"])] }),
         () => ({ fact: "belop", operator: pick(["greaterThan", "lessThanInclusive"]), value: pick([0, 100, 5000]) }),
-        () => (tableFriendly ? { fact: "belop", operator: "lessThan", value: { fact: "grense" } } : { fact: "eksakt", operator: "lessThan", value: 10.5 }),
+        () =>
+          tableFriendly
+            ? { fact: "belop", operator: "lessThan", value: { fact: "grense" } }
+            : { fact: "eksakt", operator: "lessThan", value: 10.5 },
         () => ({ fact: "flagg", operator: "equal", value: r() < 0.5 }),
-        () => (r() < 0.5 ? { fact: "kode", operator: "equal", value: "x1" } : { fact: "kode", operator: "in", value: ["x1", "y2"] }),
-        () => (tableFriendly ? { fact: "flagg", operator: "notEqual", value: true } : { fact: "frist", operator: pick(["dateBefore", "dateOnOrAfter"]), value: "2026-08-01" }),
-        () => ({ fact: "dato", operator: pick(["dateOnOrAfter", "dateBefore"]), value: pick(["2026-01-01", "2026-08-01"]) }),
+        () =>
+          r() < 0.5
+            ? { fact: "kode", operator: "equal", value: "x1" }
+            : { fact: "kode", operator: "in", value: ["x1", "y2"] },
+        () =>
+          tableFriendly
+            ? { fact: "flagg", operator: "notEqual", value: true }
+            : { fact: "frist", operator: pick(["dateBefore", "dateOnOrAfter"]), value: "2026-08-01" },
+        () => ({
+          fact: "dato",
+          operator: pick(["dateOnOrAfter", "dateBefore"]),
+          value: pick(["2026-01-01", "2026-08-01"]),
+        }),
         () => ({ fact: "grense", operator: "greaterThan", value: 20 }),
       ])();
     const node = (depth: number): Json => {
       if (depth > 0 && r() < 0.3) return { not: node(depth - 1) };
-      if (depth > 0 && r() < 0.3) return { [pick(["all", "any"])]: Array.from({ length: int(1, 3) }, () => node(depth - 1)) };
+      if (depth > 0 && r() < 0.3)
+        return { [pick(["all", "any"])]: Array.from({ length: int(1, 3) }, () => node(depth - 1)) };
       return leaf();
     };
-    const outputs: Json = { navn: { type: "string", description: "navn" }, verdi: { type: "decimal", description: "verdi" }, ja: { type: "boolean", description: "ja" } };
+    const outputs: Json = {
+      navn: { type: "string", description: "navn" },
+      verdi: { type: "decimal", description: "verdi" },
+      ja: { type: "boolean", description: "ja" },
+    };
     const formulaFor = (): string =>
-      pick(["sats * 2", "kjede(\"vekst\", 2024, 2026)", "grense + 1", ...formulaFacts.map((f) => pick([`${f} * sats`, `round(${f} * (1 + vekst), 2)`, `max(${f}, 0) / 3`]))]);
+      pick([
+        "sats * 2",
+        'kjede("vekst", 2024, 2026)',
+        "grense + 1",
+        ...formulaFacts.map((f) => pick([`${f} * sats`, `round(${f} * (1 + vekst), 2)`, `max(${f}, 0) / 3`])),
+      ]);
     const rules: Json[] = [];
     let hasFeil = false;
     for (let i = 0, k = int(2, 6); i < k; i++) {
@@ -90,7 +138,8 @@ export function randomRuleFiles(count: number, seed: number): RandomRuleFiles {
       } else {
         const params: Json = { navn: `r${i}` };
         if (r() < 0.1) params.navn = 7; // wrong type: bad-output
-        if (r() < 0.1) params.ja = "ja"; // wrong type: bad-output
+        if (r() < 0.1)
+          params.ja = "ja"; // wrong type: bad-output
         else if (r() < 0.9) params.ja = r() < 0.5;
         if (r() < 0.5) rule.formulas = { verdi: formulaFor() };
         else if (r() < 0.9) params.verdi = pick([1, "2.50", 0.1]);
@@ -110,17 +159,30 @@ export function randomRuleFiles(count: number, seed: number): RandomRuleFiles {
       hitPolicy: policy,
       rules,
       outputs,
-      tests: [{ name: "en test", date: "2026-08-01", facts: { alder: 17, art: "a" }, expect: { error: "x" }, source: "kilde" }],
+      tests: [
+        {
+          name: "en test",
+          date: "2026-08-01",
+          facts: { alder: 17, art: "a" },
+          expect: { error: "x" },
+          source: "kilde",
+        },
+      ],
     };
-    if (policy !== "collect" && r() < 0.6) file.otherwise = { params: { navn: "ingen", ja: false }, formulas: { verdi: formulaFor() }, source: "kilde" };
+    if (policy !== "collect" && r() < 0.6)
+      file.otherwise = { params: { navn: "ingen", ja: false }, formulas: { verdi: formulaFor() }, source: "kilde" };
     if (r() < 0.4) file.formulas = { verdi: "sats + 1" };
     texts.push({ path: `rules/grants/${id}.json`, text: JSON.stringify(file, null, 1) });
     texts.push({
       path: `rules/scenarios/${id}-scenario.json`,
       text: JSON.stringify({
-        id: `${id}-scenario`, title: `Scenario for ${id}`, version: "1.0.0",
+        id: `${id}-scenario`,
+        title: `Scenario for ${id}`,
+        version: "1.0.0",
         sources: { s: { document: "Legeforeningen", section: "1", seed: "000_88e1edb7d4a470cd.txt", lines: [1, 2] } },
-        overrides: [{ ruleFile: id, parameter: "grense", values: [{ from: "2026-03-01", value: int(15, 25) }], source: "s" }],
+        overrides: [
+          { ruleFile: id, parameter: "grense", values: [{ from: "2026-03-01", value: int(15, 25) }], source: "s" },
+        ],
       }),
     });
     ids.push(id);

@@ -7,11 +7,28 @@ import { rankFindings } from "../src/budget/rank-findings";
 import { formatCheckReport } from "../src/cli/check-text";
 
 const f = (severity: Finding["severity"], kap: number, post: number, amount: number | null): Finding => ({
-  severity, kap, post, change: { amount, percent: null }, sheet: "Ark", cell: `G${post}`, message: `${kap}/${post}`, ruleFile: "r", ruleFileVersion: "1", ruleFileHash: "h", rule: "x",
+  severity,
+  kap,
+  post,
+  change: { amount, percent: null },
+  sheet: "Ark",
+  cell: `G${post}`,
+  message: `${kap}/${post}`,
+  ruleFile: "r",
+  ruleFileVersion: "1",
+  ruleFileHash: "h",
+  rule: "x",
 });
 
 test("errors first, then warnings grouped by chapter, the largest change first; a 0 change last", () => {
-  const groups = rankFindings([f("warning", 5572, 70, 0), f("info", 700, 1, 9), f("warning", 702, 72, -1317), f("error", 704, 1, 0), f("warning", 760, 61, -451749), f("warning", 702, 21, 50)]);
+  const groups = rankFindings([
+    f("warning", 5572, 70, 0),
+    f("info", 700, 1, 9),
+    f("warning", 702, 72, -1317),
+    f("error", 704, 1, 0),
+    f("warning", 760, 61, -451749),
+    f("warning", 702, 21, 50),
+  ]);
   expect(groups.map((g) => [g.severity, g.kap, g.findings.map((x) => x.post)])).toEqual([
     ["error", null, [1]],
     ["warning", 760, [61]],
@@ -27,7 +44,12 @@ describe("the real workbook", () => {
   beforeAll(async () => {
     const set = loadRuleFolder("rules");
     const read = await readBudgetWorkbook("sheets/hod-2026.xlsx");
-    const report = checkBudget(read.model, set, { date: "2026-01-01", reference: embeddedReference(), trace: true, sheetProblems: read.problems });
+    const report = checkBudget(read.model, set, {
+      date: "2026-01-01",
+      reference: embeddedReference(),
+      trace: true,
+      sheetProblems: read.problems,
+    });
     warnings = report.findings.filter((x) => x.severity === "warning");
     text = formatCheckReport("sheets/hod-2026.xlsx", report, 0);
   });

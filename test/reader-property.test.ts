@@ -13,10 +13,71 @@ const H = ["Kap.", "Post", "Betegnelse", "Stikkord", "Regnskap 2024", "Saldert b
 const KEYS = ["kap", "post", "betegnelse", "stikkord", "regnskap_2024", "saldert_2025", "forslag_2026"] as const;
 
 const cell: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom<unknown>(null, undefined, "", " ", "\u00a0", "-", "–", "—", "(123)", "1 438,1", "12\u00a0345", "12\u202f345", "1.438,5", "1,438.1", "abc", "#N/A", "#VALUE!", "#DIV/0!", "#REF!", "Sum kap. 732", "Sum", "Sum kategori 10.10", "kan overføres", "732", "70", "01", "7e2", "NaN", "Infinity", "−5", "--5", "(-5)", "()", "1..2", ",5", "5,") },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom<unknown>(
+      null,
+      undefined,
+      "",
+      " ",
+      "\u00a0",
+      "-",
+      "–",
+      "—",
+      "(123)",
+      "1 438,1",
+      "12\u00a0345",
+      "12\u202f345",
+      "1.438,5",
+      "1,438.1",
+      "abc",
+      "#N/A",
+      "#VALUE!",
+      "#DIV/0!",
+      "#REF!",
+      "Sum kap. 732",
+      "Sum",
+      "Sum kategori 10.10",
+      "kan overføres",
+      "732",
+      "70",
+      "01",
+      "7e2",
+      "NaN",
+      "Infinity",
+      "−5",
+      "--5",
+      "(-5)",
+      "()",
+      "1..2",
+      ",5",
+      "5,",
+    ),
+  },
   { weight: 3, arbitrary: fc.integer({ min: -1_000_000, max: 10_000_000 }) },
   { weight: 1, arbitrary: fc.double() },
-  { weight: 1, arbitrary: fc.constantFrom<unknown>(NaN, Infinity, -Infinity, -0, 1e308, 5e-324, true, false, new Date(Date.UTC(2026, 0, 1)), { error: "#N/A" }, { richText: [{ text: "1 2" }, { text: "34" }] }, { formula: "SUM(E1:E2)", result: 7 }, { result: { error: "#REF!" } }, { text: "x", hyperlink: "http://x" }, {}, [], [1]) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>(
+      NaN,
+      Infinity,
+      -Infinity,
+      -0,
+      1e308,
+      5e-324,
+      true,
+      false,
+      new Date(Date.UTC(2026, 0, 1)),
+      { error: "#N/A" },
+      { richText: [{ text: "1 2" }, { text: "34" }] },
+      { formula: "SUM(E1:E2)", result: 7 },
+      { result: { error: "#REF!" } },
+      { text: "x", hyperlink: "http://x" },
+      {},
+      [],
+      [1],
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },
   { weight: 1, arbitrary: fc.stringMatching(/^[-(]?\d{1,3}([ \u00a0.]\d{3}){0,2}(,\d{1,2})?\)?$/) },
 );
@@ -24,8 +85,28 @@ const cell: fc.Arbitrary<unknown> = fc.oneof(
 const dataRow: fc.Arbitrary<unknown[]> = fc.oneof(
   fc.array(cell, { maxLength: 9 }),
   // mostly-valid post rows, mutated
-  fc.tuple(fc.integer({ min: 700, max: 3200 }), fc.integer({ min: 1, max: 99 }), fc.string({ maxLength: 8 }), cell, cell, cell, cell).map((r) => r as unknown[]),
-  fc.tuple(fc.constantFrom<unknown>(null, "", 732), fc.constantFrom<unknown>(null, ""), fc.constantFrom("Sum kap. 732", "Sum kap. 733", "Sum", "Regionale helseforetak", ""), cell, cell, cell, cell).map((r) => r as unknown[]),
+  fc
+    .tuple(
+      fc.integer({ min: 700, max: 3200 }),
+      fc.integer({ min: 1, max: 99 }),
+      fc.string({ maxLength: 8 }),
+      cell,
+      cell,
+      cell,
+      cell,
+    )
+    .map((r) => r as unknown[]),
+  fc
+    .tuple(
+      fc.constantFrom<unknown>(null, "", 732),
+      fc.constantFrom<unknown>(null, ""),
+      fc.constantFrom("Sum kap. 732", "Sum kap. 733", "Sum", "Regionale helseforetak", ""),
+      cell,
+      cell,
+      cell,
+      cell,
+    )
+    .map((r) => r as unknown[]),
 );
 
 /** Grid with a header (columns possibly permuted, possibly below title rows) and random data rows. */
@@ -50,18 +131,24 @@ function build(g: { titleRows: unknown[][]; perm: number[]; extraCol: boolean; r
   return { cells, headerRow: g.titleRows.length, col };
 }
 
-const isEmpty = (v: unknown) => { const t = cellText(v); return t === null || t.trim() === ""; };
+const isEmpty = (v: unknown) => {
+  const t = cellText(v);
+  return t === null || t.trim() === "";
+};
 
 function checkInvariants(cells: unknown[][], headerRow: number, col: Record<(typeof KEYS)[number], number>) {
   const r = readBudgetTable(cells);
   // no NaN/Infinity anywhere in the model
   for (const p of r.model.posts) {
-    for (const k of ["regnskap_2024", "saldert_2025", "forslag_2026"] as const) expect(p[k] === null || Number.isFinite(p[k])).toBe(true);
+    for (const k of ["regnskap_2024", "saldert_2025", "forslag_2026"] as const)
+      expect(p[k] === null || Number.isFinite(p[k])).toBe(true);
     expect(Number.isInteger(p.kap) && Number.isInteger(p.post)).toBe(true);
   }
-  for (const c of r.model.chapters) if (c.sumRow) for (const v of Object.values(c.sumRow.values)) expect(v === null || Number.isFinite(v)).toBe(true);
+  for (const c of r.model.chapters)
+    if (c.sumRow) for (const v of Object.values(c.sumRow.values)) expect(v === null || Number.isFinite(v)).toBe(true);
   for (const p of r.problems) expect(p.cell).toMatch(/^[A-Z]+[1-9]\d*$/);
-  if (r.problems.some((p) => p.cell === "A1" && /overskriftsrad/.test(p.message)) && r.model.posts.length === 0) return r;
+  if (r.problems.some((p) => p.cell === "A1" && /overskriftsrad/.test(p.message)) && r.model.posts.length === 0)
+    return r;
 
   const postRows = new Set(r.model.posts.map((p) => p.row));
   const sumRows = new Set(r.model.chapters.flatMap((c) => (c.sumRow ? [c.sumRow.row] : [])));
@@ -75,7 +162,10 @@ function checkInvariants(cells: unknown[][], headerRow: number, col: Record<(typ
     const sumLabel = row.some((v) => typeof v === "string" && /^\s*sum\b/i.test(v));
     const kap = readInteger(row[col.kap]);
     const post = readInteger(row[col.post]);
-    const noAmounts = (["regnskap_2024", "saldert_2025", "forslag_2026"] as const).every((k) => { const a = readAmount(row[col[k]]); return a.ok && a.value === null; });
+    const noAmounts = (["regnskap_2024", "saldert_2025", "forslag_2026"] as const).every((k) => {
+      const a = readAmount(row[col[k]]);
+      return a.ok && a.value === null;
+    });
     const heading = kap.ok && kap.value !== null && post.ok && post.value === null && noAmounts;
     if (!sumLabel && !heading) throw new Error(`rad ${sheetRow} ble hoppet over uten problem: ${JSON.stringify(row)}`);
   }
@@ -83,7 +173,13 @@ function checkInvariants(cells: unknown[][], headerRow: number, col: Record<(typ
 }
 
 it("random grids: never throws, never NaN, no silently skipped row", () => {
-  fc.assert(fc.property(grid, (g) => { const { cells, headerRow, col } = build(g); checkInvariants(cells, headerRow, col); }), { seed: 1438, numRuns: 3000 });
+  fc.assert(
+    fc.property(grid, (g) => {
+      const { cells, headerRow, col } = build(g);
+      checkInvariants(cells, headerRow, col);
+    }),
+    { seed: 1438, numRuns: 3000 },
+  );
 });
 
 it("mutations of a valid budget table: same invariants, and untouched rows read exactly", () => {
@@ -118,7 +214,14 @@ it("mutations of a valid budget table: same invariants, and untouched rows read 
 // with "Sum" in any cell, e.g. the Stikkord or an amount column, turns a complete post row into an ignored
 // "other sum" row. The post disappears from the model with no problem reported. Passes while the defect exists.
 it("a post row with «Sum …» text in its Stikkord or amount cell is not silently dropped", () => {
-  const r = readBudgetTable([H, [732, 70, "Drift", "Sum av flere tiltak", 1, 2, 3], [732, 71, "Bygg", "", 1, 2, "Sum kategori 10.10"]]);
-  const accounted = new Set([...r.model.posts.map((p) => p.row), ...r.problems.map((p) => Number(/\d+$/.exec(p.cell)![0]))]);
+  const r = readBudgetTable([
+    H,
+    [732, 70, "Drift", "Sum av flere tiltak", 1, 2, 3],
+    [732, 71, "Bygg", "", 1, 2, "Sum kategori 10.10"],
+  ]);
+  const accounted = new Set([
+    ...r.model.posts.map((p) => p.row),
+    ...r.problems.map((p) => Number(/\d+$/.exec(p.cell)![0])),
+  ]);
   expect(accounted).toEqual(new Set([2, 3]));
 });

@@ -32,7 +32,10 @@ test("the check summary in the README is what the check reports today", async ()
 });
 
 const set = loadRuleFolder("rules");
-const examples = [...README.matchAll(/^\| `[A-Z.]+\(.*?\| `(=BUDSJETT\.[^`]+)` \| `([^`]+)`/gm)].map((m) => ({ formula: m[1], gives: m[2] }));
+const examples = [...README.matchAll(/^\| `[A-Z.]+\(.*?\| `(=BUDSJETT\.[^`]+)` \| `([^`]+)`/gm)].map((m) => ({
+  formula: m[1],
+  gives: m[2],
+}));
 
 test("the README's function table has literal examples", () => expect(examples.length).toBeGreaterThanOrEqual(6));
 
@@ -42,8 +45,23 @@ test.each(examples)("$formula gives $gives", ({ formula, gives }) => {
   if ("error" in traced) throw new Error(traced.error);
   if (!traced.outcome.ok) throw new Error(traced.outcome.error.message);
   const outputs = Object.keys(set.files.get(traced.ruleId)!.file.outputs);
-  const wanted = ({ "EGENANDEL.GRUNN": "grunn", "EGENANDELSTAK.GJENSTAR": "gjenstar", DEFLATER: "belop", POSTGRUPPE: "gruppe" } as Record<string, string>)[call.name] ?? (typeof call.args[4] === "string" ? call.args[4] : outputs[0]);
+  const wanted =
+    (
+      {
+        "EGENANDEL.GRUNN": "grunn",
+        "EGENANDELSTAK.GJENSTAR": "gjenstar",
+        DEFLATER: "belop",
+        POSTGRUPPE: "gruppe",
+      } as Record<string, string>
+    )[call.name] ?? (typeof call.args[4] === "string" ? call.args[4] : outputs[0]);
   const value = field(set.files.get(traced.ruleId)!, traced.outcome.value.result, wanted);
-  const expected = gives === "USANN" ? false : gives === "SANN" ? true : /^-?\d+(,\d+)?$/.test(gives) ? Number(gives.replace(",", ".")) : gives;
+  const expected =
+    gives === "USANN"
+      ? false
+      : gives === "SANN"
+        ? true
+        : /^-?\d+(,\d+)?$/.test(gives)
+          ? Number(gives.replace(",", "."))
+          : gives;
   expect(value).toEqual(expected);
 });

@@ -19,14 +19,22 @@ const RULES = path.join(ROOT, "rules");
 const CSV = path.join(ROOT, "sheets", "hod-2026.csv");
 const MY_FILES = ["deflator", "sykehusdeflator-vekting", "prisjusterte-poster"];
 
-interface Row { key: string; kap: string; post: string; saldert: number | null; forslag: number | null; amount: number | null }
+interface Row {
+  key: string;
+  kap: string;
+  post: string;
+  saldert: number | null;
+  forslag: number | null;
+  amount: number | null;
+}
 
 function readRows(): Row[] {
   const [header, ...body] = parseCsv(fs.readFileSync(CSV, "utf8")).filter((r) => r.length > 1);
   const col = (name: string) => header.indexOf(name);
   const num = (t: string) => (t === undefined || t.trim() === "" ? null : Number(t));
   return body.map((r) => {
-    const kap = r[col("kap")], post = r[col("post")].padStart(2, "0");
+    const kap = r[col("kap")],
+      post = r[col("post")].padStart(2, "0");
     const saldert = num(r[col("saldert_2025")]);
     return { key: `${kap}/${post}`, kap, post, saldert, forslag: num(r[col("forslag_2026")]), amount: saldert };
   });
@@ -58,48 +66,91 @@ describe("deflator rule files load and pass their embedded tests", () => {
 
 describe("deflator", () => {
   it("732/21 and 732/71 re-price with 3,2 % to the printed figures (L10303, L10307)", () => {
-    expect(result("deflator", { belop: 20161, fra: 2025, til: 2026, serie: "sykehus" })).toEqual({ belop: "20806.152" });
+    expect(result("deflator", { belop: 20161, fra: 2025, til: 2026, serie: "sykehus" })).toEqual({
+      belop: "20806.152",
+    });
     expect(roundToWhole("20806.152")).toBe(20806);
-    expect(result("deflator", { belop: 671631, fra: 2025, til: 2026, serie: "sykehus" })).toEqual({ belop: "693123.192" });
+    expect(result("deflator", { belop: 671631, fra: 2025, til: 2026, serie: "sykehus" })).toEqual({
+      belop: "693123.192",
+    });
     expect(roundToWhole("693123.192")).toBe(693123);
   });
 
   it("years without a documented rate are errors, never guesses", () => {
-    for (const [fra, til] of [[2024, 2026], [2026, 2027], [2023, 2024]]) {
+    for (const [fra, til] of [
+      [2024, 2026],
+      [2026, 2027],
+      [2023, 2024],
+    ]) {
       const o = evaluate(set, "deflator", { facts: { belop: 100, fra, til, serie: "sykehus" }, date: "2026-01-01" });
       expect(o.ok).toBe(false);
     }
   });
 
   it("going back and forth is exact (inverse chain)", () => {
-    const up = result("deflator", { belop: "12345.678", fra: 2025, til: 2026, serie: "tilskudd-underregulert" }).belop as string;
+    const up = result("deflator", { belop: "12345.678", fra: 2025, til: 2026, serie: "tilskudd-underregulert" })
+      .belop as string;
     expect(up).toBe("12574.073043"); // 12 345,678 × 1,0185 (checked with Python Decimal)
-    expect(result("deflator", { belop: up, fra: 2026, til: 2025, serie: "tilskudd-underregulert" })).toEqual({ belop: "12345.678" });
+    expect(result("deflator", { belop: up, fra: 2026, til: 2025, serie: "tilskudd-underregulert" })).toEqual({
+      belop: "12345.678",
+    });
   });
 
   it("multi-year chains compose exactly (with a HYPOTHETICAL 2025 rate in a test-only scenario)", () => {
     // The seed gives no 2025 deflator; to show that kjede() composes exactly we add one in an in-memory
     // scenario (4 %, not a real figure) and compare with the hand product 1,04 × 1,032 = 1,07328.
     const scenario = {
-      id: "test-kjede-hypotetisk", title: "Test: hypotetisk sats 2025 (ikke en kilde)", version: "1.0.0",
-      sources: { hypotese: { document: "Prop. 1 S (2025–2026) HOD", section: "kun for test av kjede()", seed: "003_82c1b6682bf832eb.txt", lines: [1519, 1520], quote: "3,2 prosent i 2026 (2025-satsen her er oppdiktet)" } },
+      id: "test-kjede-hypotetisk",
+      title: "Test: hypotetisk sats 2025 (ikke en kilde)",
+      version: "1.0.0",
+      sources: {
+        hypotese: {
+          document: "Prop. 1 S (2025–2026) HOD",
+          section: "kun for test av kjede()",
+          seed: "003_82c1b6682bf832eb.txt",
+          lines: [1519, 1520],
+          quote: "3,2 prosent i 2026 (2025-satsen her er oppdiktet)",
+        },
+      },
       overrides: [
-        { ruleFile: "deflator", parameter: "sats_sykehus", values: [{ from: "2025-01-01", value: 0.04 }, { from: "2026-01-01", value: 0.032 }], source: "hypotese" },
-        { ruleFile: "deflator", parameter: "forste_ar", values: [{ from: "2025-01-01", value: 2024 }], source: "hypotese" },
+        {
+          ruleFile: "deflator",
+          parameter: "sats_sykehus",
+          values: [
+            { from: "2025-01-01", value: 0.04 },
+            { from: "2026-01-01", value: 0.032 },
+          ],
+          source: "hypotese",
+        },
+        {
+          ruleFile: "deflator",
+          parameter: "forste_ar",
+          values: [{ from: "2025-01-01", value: 2024 }],
+          source: "hypotese",
+        },
       ],
     };
     const texts = readRuleTexts(RULES).filter((t) => t.path.includes("deflators/"));
     const s2 = loadRuleSet([...texts, { path: "rules/scenarios/test-kjede.json", text: JSON.stringify(scenario) }]);
     expect(s2.broken).toEqual([]);
     const q = (fra: number, til: number, belop: string) =>
-      ok(evaluate(s2, "deflator", { facts: { belop, fra, til, serie: "sykehus" }, date: "2026-01-01", scenario: scenario.id })).result as { belop: string };
+      ok(
+        evaluate(s2, "deflator", {
+          facts: { belop, fra, til, serie: "sykehus" },
+          date: "2026-01-01",
+          scenario: scenario.id,
+        }),
+      ).result as { belop: string };
     expect(q(2024, 2026, "1000").belop).toBe("1073.28");
     const step = q(2024, 2025, "1000").belop;
     expect(step).toBe("1040");
     expect(q(2025, 2026, step).belop).toBe("1073.28");
     expect(q(2026, 2024, "1073.28").belop).toBe("1000");
     // Without the scenario the same chain is an error.
-    expect(evaluate(s2, "deflator", { facts: { belop: "1000", fra: 2024, til: 2026, serie: "sykehus" }, date: "2026-01-01" }).ok).toBe(false);
+    expect(
+      evaluate(s2, "deflator", { facts: { belop: "1000", fra: 2024, til: 2026, serie: "sykehus" }, date: "2026-01-01" })
+        .ok,
+    ).toBe(false);
   });
 });
 
@@ -115,7 +166,14 @@ describe("sykehusdeflator-vekting", () => {
 
 const haveCsv = fs.existsSync(CSV);
 (haveCsv ? describe : describe.skip)("re-pricing Saldert 2025 → Forslag 2026 (sheets/hod-2026.csv)", () => {
-  type Cat = { kategori: string; serie: string; maks_avvik_tkr: number; maks_avvik_prosentpoeng: string; endring_tkr: string; forklaring: string };
+  type Cat = {
+    kategori: string;
+    serie: string;
+    maks_avvik_tkr: number;
+    maks_avvik_prosentpoeng: string;
+    endring_tkr: string;
+    forklaring: string;
+  };
   let rows: Row[];
   let cats: Map<string, Cat>;
   beforeAll(() => {
@@ -132,12 +190,17 @@ const haveCsv = fs.existsSync(CSV);
     }
     console.log(lines.join("\n"));
     expect(byCat("kun-prisjustert").length).toBe(2 + 16 + 11 + 7);
-    expect(rows.length).toBe(byCat("kun-prisjustert").length + byCat("nominelt-uendret").length + byCat("forklart-endring").length + byCat("flagget").length);
+    expect(rows.length).toBe(
+      byCat("kun-prisjustert").length +
+        byCat("nominelt-uendret").length +
+        byCat("forklart-endring").length +
+        byCat("flagget").length,
+    );
   });
 
   it("every post listed in prisjusterte-poster.json exists in the workbook", () => {
     const file = set.files.get("prisjusterte-poster")!.file;
-    const listed = file.rules.flatMap((r) => ((r.conditions as { all: Array<{ value: string[] }> }).all[0].value));
+    const listed = file.rules.flatMap((r) => (r.conditions as { all: Array<{ value: string[] }> }).all[0].value);
     const keys = new Set(rows.map((r) => r.key));
     expect(listed.filter((k) => !keys.has(k))).toEqual([]);
   });
@@ -159,7 +222,9 @@ const haveCsv = fs.existsSync(CSV);
       });
       expect(report.filter((r) => !("pass" in r) || !r.pass)).toEqual([]);
       // Exact posts really are exact.
-      for (const r of report) if (cats.get(r.post)!.maks_avvik_tkr === 0 && Number(cats.get(r.post)!.maks_avvik_prosentpoeng) === 0) expect(r).toMatchObject({ diff: 0 });
+      for (const r of report)
+        if (cats.get(r.post)!.maks_avvik_tkr === 0 && Number(cats.get(r.post)!.maks_avvik_prosentpoeng) === 0)
+          expect(r).toMatchObject({ diff: 0 });
     });
   }
 
@@ -177,7 +242,10 @@ const haveCsv = fs.existsSync(CSV);
   it("posts explained by a named change: Saldert + endring = Forslag (within the printed precision)", () => {
     for (const r of byCat("forklart-endring")) {
       const c = cats.get(r.key)!;
-      expect([r.key, Math.abs((r.saldert as number) + Number(c.endring_tkr) - (r.forslag as number)) <= c.maks_avvik_tkr]).toEqual([r.key, true]);
+      expect([
+        r.key,
+        Math.abs((r.saldert as number) + Number(c.endring_tkr) - (r.forslag as number)) <= c.maks_avvik_tkr,
+      ]).toEqual([r.key, true]);
     }
   });
 
@@ -196,7 +264,8 @@ const haveCsv = fs.existsSync(CSV);
 
 describe("serie egenbetaling: the 3,9 % user-fee indexing (003 L2014–2018)", () => {
   const defl = (belop: string, fra: number, til: number) =>
-    ok(evaluate(set, "deflator", { date: `${til}-01-01`, facts: { belop, fra, til, serie: "egenbetaling" } })).result as Record<string, string>;
+    ok(evaluate(set, "deflator", { date: `${til}-01-01`, facts: { belop, fra, til, serie: "egenbetaling" } }))
+      .result as Record<string, string>;
 
   it("explains the 128 kr rise of the egenandelstak: 3 278 (L31129–31131) × 1,039 rounds to 3 406 (L31171–31175)", () => {
     const indexed = defl("3278", 2025, 2026).belop;
@@ -206,11 +275,17 @@ describe("serie egenbetaling: the 3,9 % user-fee indexing (003 L2014–2018)", (
   });
 
   it("agrees with the egenandelstak rule file's two dated values", () => {
-    const tak = (date: string, ar: number) => ok(evaluate(set, "egenandelstak", { date, facts: { ar, betalt: 0 } })).result as Record<string, string>;
+    const tak = (date: string, ar: number) =>
+      ok(evaluate(set, "egenandelstak", { date, facts: { ar, betalt: 0 } })).result as Record<string, string>;
     expect(roundToWhole(defl(tak("2025-01-01", 2025).tak, 2025, 2026).belop)).toBe(Number(tak("2026-01-01", 2026).tak));
   });
 
   it("no rate outside 2025–2026 (the document gives none): an error, not a guess", () => {
-    expect(evaluate(set, "deflator", { date: "2027-01-01", facts: { belop: "100", fra: 2026, til: 2027, serie: "egenbetaling" } }).ok).toBe(false);
+    expect(
+      evaluate(set, "deflator", {
+        date: "2027-01-01",
+        facts: { belop: "100", fra: 2026, til: 2027, serie: "egenbetaling" },
+      }).ok,
+    ).toBe(false);
   });
 });

@@ -52,7 +52,9 @@ describe("fmt --from-json, then fmt and fmt --check", () => {
 
   test("the YAML explains itself: dated parameter values, and each rule's and test's citation", () => {
     expect(yaml).toContain("# Parametere med daterte verdier: hver verdi gjelder fra og med «from»");
-    expect(yaml).toMatch(/ {2}# Kilde: Prop\. 1 S \(2025–2026\) HOD, 2\.9 \(003_82c1b6682bf832eb\.txt, linje 611–613\)\n {2}- name: 17 på legevakt/);
+    expect(yaml).toMatch(
+      / {2}# Kilde: Prop\. 1 S \(2025–2026\) HOD, 2\.9 \(003_82c1b6682bf832eb\.txt, linje 611–613\)\n {2}- name: 17 på legevakt/,
+    );
     expect(yaml).toMatch(/\n {2}- name: under-grensen\n {4}conditions:/);
   });
 
@@ -78,8 +80,12 @@ describe("fmt --from-json, then fmt and fmt --check", () => {
 
   test("long texts are folded on their own lines within 100 columns", async () => {
     const file = path.join(dir, "user-fees", "mini.yaml");
-    const long = "Denne beskrivelsen er med vilje så lang at den ikke får plass på én linje, og derfor skal brytes over flere linjer.";
-    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("version: 1.0.0", `version: 1.0.0\ndescription: "${long}"`));
+    const long =
+      "Denne beskrivelsen er med vilje så lang at den ikke får plass på én linje, og derfor skal brytes over flere linjer.";
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, "utf8").replace("version: 1.0.0", `version: 1.0.0\ndescription: "${long}"`),
+    );
     expect((await fmt([dir])).code).toBe(0);
     const text = fs.readFileSync(file, "utf8");
     expect(text).toContain("description: >-\n  Denne beskrivelsen");

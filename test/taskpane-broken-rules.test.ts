@@ -15,12 +15,26 @@ import { loadRuleSet } from "../src/rules/loader";
 
 const sheet = () =>
   createFakeExcel({
-    sheets: [{ name: "HOD 2026", values: [["Kap.", "Post", "Betegnelse", "Forslag 2026"], [732, 70, "Særskilte tilskudd", 100], ["Sum kap. 732", null, null, 100]], formulas: [] }],
+    sheets: [
+      {
+        name: "HOD 2026",
+        values: [
+          ["Kap.", "Post", "Betegnelse", "Forslag 2026"],
+          [732, 70, "Særskilte tilskudd", 100],
+          ["Sum kap. 732", null, null, 100],
+        ],
+        formulas: [],
+      },
+    ],
     selected: "D2",
   });
 
 const texts = readRuleTexts("rules");
-const truncated = texts.map((t) => (/budget-posts\/postkontroll\.(json|ya?ml)$/.test(t.path) ? ruleSource(t.path, `${t.text.slice(0, 2000)}\n}{ ugyldig\n`) : t));
+const truncated = texts.map((t) =>
+  /budget-posts\/postkontroll\.(json|ya?ml)$/.test(t.path)
+    ? ruleSource(t.path, `${t.text.slice(0, 2000)}\n}{ ugyldig\n`)
+    : t,
+);
 
 test("the bundled-shape rule set loads whole: no banner", () => {
   expect(brokenRuleSetMessage(loadRuleSet(texts))).toBeNull();
@@ -28,17 +42,34 @@ test("the bundled-shape rule set loads whole: no banner", () => {
 
 test("a truncated postkontroll.json: the check is an error naming the path, not a result", async () => {
   const set = loadRuleSet(truncated);
-  expect(brokenRuleSetMessage(set)).toMatch(/^Regelsettet lastes ikke helt.*rules\/budget-posts\/postkontroll\.(json|ya?ml)(:\d+:\d+)?: /);
+  expect(brokenRuleSetMessage(set)).toMatch(
+    /^Regelsettet lastes ikke helt.*rules\/budget-posts\/postkontroll\.(json|ya?ml)(:\d+:\d+)?: /,
+  );
   const read = await new OfficePort(sheet().Excel as never, () => "Kari").readActiveSheet();
-  await expect(runCheck(set, read, { date: "2026-01-01" })).rejects.toThrow(/rules\/budget-posts\/postkontroll\.(json|ya?ml)/);
+  await expect(runCheck(set, read, { date: "2026-01-01" })).rejects.toThrow(
+    /rules\/budget-posts\/postkontroll\.(json|ya?ml)/,
+  );
 });
 
 test("the pane renders that message as an error banner (server-rendered App, as the browser first paints it)", () => {
   const set = loadRuleSet(truncated);
   const port = new OfficePort(sheet().Excel as never, () => "Kari");
-  const html = renderToStaticMarkup(React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(App, { port, set })));
-  const banner = /<div[^>]*data-testid="broken-rules"[^>]*class="fui-MessageBar[\s\S]*?<div class="fui-MessageBarBody[^"]*">([^<]*)<\/div>/.exec(html);
-  expect(banner?.[1]).toMatch(/^Regelsettet lastes ikke helt.*rules\/budget-posts\/postkontroll\.(json|ya?ml)(:\d+:\d+)?: /);
-  const whole = renderToStaticMarkup(React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(App, { port, set: loadRuleSet(texts) })));
+  const html = renderToStaticMarkup(
+    React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(App, { port, set })),
+  );
+  const banner =
+    /<div[^>]*data-testid="broken-rules"[^>]*class="fui-MessageBar[\s\S]*?<div class="fui-MessageBarBody[^"]*">([^<]*)<\/div>/.exec(
+      html,
+    );
+  expect(banner?.[1]).toMatch(
+    /^Regelsettet lastes ikke helt.*rules\/budget-posts\/postkontroll\.(json|ya?ml)(:\d+:\d+)?: /,
+  );
+  const whole = renderToStaticMarkup(
+    React.createElement(
+      FluentProvider,
+      { theme: webLightTheme },
+      React.createElement(App, { port, set: loadRuleSet(texts) }),
+    ),
+  );
   expect(whole).not.toMatch(/broken-rules/);
 });

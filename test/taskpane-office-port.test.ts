@@ -26,8 +26,16 @@ const port = (fake: FakeExcel) => new OfficePort(fake.Excel as never, () => "Kar
 
 test("the fake enforces load and sync", async () => {
   const fake = fixture();
-  await expect(fake.Excel.run(async (ctx) => ctx.workbook.worksheets.getActiveWorksheet().name)).rejects.toThrow(/PropertyNotLoaded/);
-  await expect(fake.Excel.run(async (ctx) => { const ws = ctx.workbook.worksheets.getActiveWorksheet(); ws.load("name"); return ws.name; })).rejects.toThrow(/PropertyNotLoaded/);
+  await expect(fake.Excel.run(async (ctx) => ctx.workbook.worksheets.getActiveWorksheet().name)).rejects.toThrow(
+    /PropertyNotLoaded/,
+  );
+  await expect(
+    fake.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.load("name");
+      return ws.name;
+    }),
+  ).rejects.toThrow(/PropertyNotLoaded/);
 });
 
 test("readActiveSheet: one sync, reads the used range with values and formulas, anchored at A1", async () => {
@@ -73,15 +81,22 @@ test("marks: batched (3 syncs whatever the number of cells), only fills and comm
 test("audit: creates Revisjonsspor once and only appends, in one range write per run", async () => {
   const fake = fixture();
   const p = port(fake);
-  await p.appendAuditRows([["2026-01-01T10:00:00Z", "Kari", "HOD 2026", "B2:D5", "2026-01-01", "", "x@1.0.0 abc", 1, 0, 0, 5]]);
+  await p.appendAuditRows([
+    ["2026-01-01T10:00:00Z", "Kari", "HOD 2026", "B2:D5", "2026-01-01", "", "x@1.0.0 abc", 1, 0, 0, 5],
+  ]);
   expect(p.syncs.appendAuditRows).toBe(2); // look up the sheet; create + write
-  await p.appendAuditRows([["2026-01-01T11:00:00Z", "Kari", "HOD 2026", "B2:D5", "2026-01-01", "", "x@1.0.0 abc", 0, 0, 0, 4]]);
+  await p.appendAuditRows([
+    ["2026-01-01T11:00:00Z", "Kari", "HOD 2026", "B2:D5", "2026-01-01", "", "x@1.0.0 abc", 0, 0, 0, 4],
+  ]);
   expect(p.syncs.appendAuditRows).toBe(3); // look up; used range; write
   const s = fake.sheet(AUDIT_SHEET)!;
   expect(s.values[0]).toEqual(AUDIT_HEADER);
   expect(s.values.length).toBe(3);
   const valueWrites = fake.state.writes.filter((w) => w.kind === "values");
-  expect(valueWrites.map((w) => [w.sheet, w.address])).toEqual([[AUDIT_SHEET, "A1:K2"], [AUDIT_SHEET, "A3:K3"]]);
+  expect(valueWrites.map((w) => [w.sheet, w.address])).toEqual([
+    [AUDIT_SHEET, "A1:K2"],
+    [AUDIT_SHEET, "A3:K3"],
+  ]);
   // Never a value written to a user sheet.
   expect(fake.state.writes.filter((w) => w.sheet !== AUDIT_SHEET).every((w) => w.kind !== "values")).toBe(true);
 });
@@ -94,12 +109,22 @@ test("a mark run interrupted halfway leaves the workbook as it was", async () =>
   // (4 fills, 4 comments): the fake fails after 3 of them are applied.
   const realRun = fake.Excel.run.bind(fake.Excel);
   let syncs = 0;
-  (fake.Excel as { run: typeof realRun }).run = (batch) => realRun(async (ctx) => {
-    const orig = ctx.sync.bind(ctx);
-    ctx.sync = async () => { syncs++; if (syncs === 3) fake.failAtOp(3); return orig(); };
-    return batch(ctx);
-  });
-  await expect(p.markCells("HOD 2026", ["D3", "D4", "D5", "C3"].map((cell) => ({ cell, color: "#FFC7CE", note: "x" })))).rejects.toThrow(/GeneralException/);
+  (fake.Excel as { run: typeof realRun }).run = (batch) =>
+    realRun(async (ctx) => {
+      const orig = ctx.sync.bind(ctx);
+      ctx.sync = async () => {
+        syncs++;
+        if (syncs === 3) fake.failAtOp(3);
+        return orig();
+      };
+      return batch(ctx);
+    });
+  await expect(
+    p.markCells(
+      "HOD 2026",
+      ["D3", "D4", "D5", "C3"].map((cell) => ({ cell, color: "#FFC7CE", note: "x" })),
+    ),
+  ).rejects.toThrow(/GeneralException/);
   expect(fake.state.writes.length).toBeGreaterThan(0); // something was applied before the failure …
   expect(fake.snapshot()).toBe(before); // … and undone
 });
@@ -110,12 +135,19 @@ test("an audit append interrupted leaves no half run (and no empty Revisjonsspor
   const before = fake.snapshot();
   const realRun = fake.Excel.run.bind(fake.Excel);
   let syncs = 0;
-  (fake.Excel as { run: typeof realRun }).run = (batch) => realRun(async (ctx) => {
-    const orig = ctx.sync.bind(ctx);
-    ctx.sync = async () => { syncs++; if (syncs === 2) fake.failAtOp(1); return orig(); };
-    return batch(ctx);
-  });
-  await expect(p.appendAuditRows([["t", "", "HOD 2026", "B2:D5", "2026-01-01", "", "", 0, 0, 0, 1]])).rejects.toThrow(/GeneralException/);
+  (fake.Excel as { run: typeof realRun }).run = (batch) =>
+    realRun(async (ctx) => {
+      const orig = ctx.sync.bind(ctx);
+      ctx.sync = async () => {
+        syncs++;
+        if (syncs === 2) fake.failAtOp(1);
+        return orig();
+      };
+      return batch(ctx);
+    });
+  await expect(p.appendAuditRows([["t", "", "HOD 2026", "B2:D5", "2026-01-01", "", "", 0, 0, 0, 1]])).rejects.toThrow(
+    /GeneralException/,
+  );
   expect(fake.snapshot()).toBe(before);
   // A later run appends the complete run.
   (fake.Excel as { run: typeof realRun }).run = realRun;

@@ -49,8 +49,14 @@ function tracedCases(): Array<{ label: string; formulas: FormulaTrace[] }> {
   const out: Array<{ label: string; formulas: FormulaTrace[] }> = [];
   for (const loaded of set.files.values()) {
     for (const t of loaded.file.tests) {
-      const outcome = evaluate(set, loaded.file.id, { facts: t.facts, date: t.date ?? "2026-01-01", scenario: t.scenario }, { trace: true });
-      if (outcome.ok) out.push({ label: `${loaded.file.id} – ${t.name}`, formulas: (outcome.value.trace as Trace).formulas });
+      const outcome = evaluate(
+        set,
+        loaded.file.id,
+        { facts: t.facts, date: t.date ?? "2026-01-01", scenario: t.scenario },
+        { trace: true },
+      );
+      if (outcome.ok)
+        out.push({ label: `${loaded.file.id} – ${t.name}`, formulas: (outcome.value.trace as Trace).formulas });
     }
   }
   return out;
@@ -64,7 +70,10 @@ test("every traced formula of every embedded test recomputes from its traced inp
     for (const f of c.formulas) {
       checked++;
       const again = recompute(f);
-      if (again !== f.value) wrong.push(`${c.label}: ${f.name} = ${f.expr} med ${JSON.stringify(f.inputs)} gir ${again}, sporet sier ${f.value}`);
+      if (again !== f.value)
+        wrong.push(
+          `${c.label}: ${f.name} = ${f.expr} med ${JSON.stringify(f.inputs)} gir ${again}, sporet sier ${f.value}`,
+        );
     }
   }
   expect(wrong).toEqual([]);

@@ -11,8 +11,13 @@ import { ruleSource } from "../src/rules/rule-source";
 const yamlRuleLoader = require("../scripts/yaml-rule-loader.js") as (source: string) => string;
 
 const DIR = path.join(__dirname, "fixtures/hostile-rules");
-const bundled = (name: string): SourceText => ({ path: `rules/user-fees/${name}`, text: "", parsed: JSON.parse(yamlRuleLoader(fs.readFileSync(path.join(DIR, name), "utf8"))) });
-const cli = (name: string): SourceText => ruleSource(`rules/user-fees/${name}`, fs.readFileSync(path.join(DIR, name), "utf8"));
+const bundled = (name: string): SourceText => ({
+  path: `rules/user-fees/${name}`,
+  text: "",
+  parsed: JSON.parse(yamlRuleLoader(fs.readFileSync(path.join(DIR, name), "utf8"))),
+});
+const cli = (name: string): SourceText =>
+  ruleSource(`rules/user-fees/${name}`, fs.readFileSync(path.join(DIR, name), "utf8"));
 
 test("a valid YAML file: the same rule file and hash as the CLI loads", () => {
   const a = loadRuleSet([bundled("yaml-valid.yaml")]).files.get("mini-yaml")!;

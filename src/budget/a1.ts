@@ -1,7 +1,7 @@
 /** A1 addresses: column index (0-based) → letters, and back. */
 export function columnLetter(index: number): string {
   let n = index + 1;
-  let s = '';
+  let s = "";
   while (n > 0) {
     const r = (n - 1) % 26;
     s = String.fromCharCode(65 + r) + s;
@@ -28,11 +28,14 @@ export function parseA1Cell(ref: string): { col: number; row: number } | null {
   return m ? { col: columnIndex(m[1]), row: Number(m[2]) } : null;
 }
 
-export interface A1Range { start: { col: number; row: number }; end: { col: number; row: number } }
+export interface A1Range {
+  start: { col: number; row: number };
+  end: { col: number; row: number };
+}
 
 /** "C5:C9" (with or without $, any case, spaces around ":") → its two corners; null for anything else. */
 export function parseA1Range(ref: string): A1Range | null {
-  const parts = ref.split(':');
+  const parts = ref.split(":");
   if (parts.length !== 2) return null;
   const [start, end] = parts.map(parseA1Cell);
   return start && end ? { start, end } : null;

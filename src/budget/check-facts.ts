@@ -2,7 +2,16 @@
  * The facts a budget-post rule file can ask about, derived from the budget model: one set per post
  * row and one per chapter. A rule file declares the subset it uses; the checker passes only those.
  */
-import { AMOUNT_COLUMNS, BudgetChapter, BudgetModel, BudgetPost, isInntektKap, isKanOverfores, isOverslagsbevilgning, kanNyttesUnder } from "./model";
+import {
+  AMOUNT_COLUMNS,
+  BudgetChapter,
+  BudgetModel,
+  BudgetPost,
+  isInntektKap,
+  isKanOverfores,
+  isOverslagsbevilgning,
+  kanNyttesUnder,
+} from "./model";
 import { PropReference, referenceKey } from "./reference";
 import { nameFacts, PostNameWords } from "./post-names";
 import { endringPst } from "./endring-pst";
@@ -11,12 +20,20 @@ import { parseA1Range } from "./a1";
 export type FactRow = Record<string, string | number | boolean | null>;
 
 /** `words`: which names count as transfers / operating costs, from the rule set (post-names.ts). */
-export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetPost, words: PostNameWords, reference?: PropReference): FactRow {
+export function postFacts(
+  model: BudgetModel,
+  chapter: BudgetChapter,
+  p: BudgetPost,
+  words: PostNameWords,
+  reference?: PropReference,
+): FactRow {
   const postsInChapter = new Set(chapter.posts.map((x) => x.post));
   const refs = kanNyttesUnder(p);
   const missing = refs.filter((n) => !postsInChapter.has(n));
   // The other direction: posts of the chapter whose appropriation «kan nyttes under» this post.
-  const drawnFrom = chapter.posts.filter((x) => x !== p && kanNyttesUnder(x).includes(p.post)).map((x) => String(x.post).padStart(2, "0"));
+  const drawnFrom = chapter.posts
+    .filter((x) => x !== p && kanNyttesUnder(x).includes(p.post))
+    .map((x) => String(x.post).padStart(2, "0"));
   return {
     kap: p.kap,
     post: p.post,
@@ -43,13 +60,24 @@ export function postFacts(model: BudgetModel, chapter: BudgetChapter, p: BudgetP
 
 /** The document's own figures for this post; `i_prop` false when Prop. 1 S has no such post. */
 function referenceFacts(p: BudgetPost, reference?: PropReference): FactRow {
-  const none = { i_prop: null, prop_regnskap_2024: null, prop_saldert_2025: null, prop_forslag_2026: null, avvik_fra_prop: null };
+  const none = {
+    i_prop: null,
+    prop_regnskap_2024: null,
+    prop_saldert_2025: null,
+    prop_forslag_2026: null,
+    avvik_fra_prop: null,
+  };
   if (!reference) return { ...none, omtale_type: null, omtale_linje: null, omtale_tekst: null };
   // What the document says about this post's change: its own statement, else its chapter's.
-  const statement = reference.statements.get(referenceKey(p.kap, p.post)) ?? reference.statements.get(referenceKey(p.kap, null));
+  const statement =
+    reference.statements.get(referenceKey(p.kap, p.post)) ?? reference.statements.get(referenceKey(p.kap, null));
   // Without a statement, the post's own section is what the officer should read (never another chapter's text).
   const own = statement ?? reference.postTexts.get(referenceKey(p.kap, p.post));
-  const said = { omtale_type: statement?.kind ?? "ingen-omtale", omtale_linje: own?.line ?? null, omtale_tekst: own?.text ?? null };
+  const said = {
+    omtale_type: statement?.kind ?? "ingen-omtale",
+    omtale_linje: own?.line ?? null,
+    omtale_tekst: own?.text ?? null,
+  };
   const r = reference.posts.get(referenceKey(p.kap, p.post));
   if (!r) return { ...none, i_prop: false, ...said };
   const differs = AMOUNT_COLUMNS.filter((c) => r[c] !== p[c]);
@@ -75,20 +103,33 @@ function sumFormulaProblems(c: BudgetChapter): string[] {
     const range = ranges[col];
     if (!range) continue;
     const r = parseA1Range(range.replace(/^SUM\(|\)$/g, ""));
-    if (!r || r.start.row !== lo || r.end.row !== hi || r.start.col !== r.end.col) out.push(`${col} (${range}, forventet rad ${lo}–${hi})`);
+    if (!r || r.start.row !== lo || r.end.row !== hi || r.start.col !== r.end.col)
+      out.push(`${col} (${range}, forventet rad ${lo}–${hi})`);
   }
   return out;
 }
 
 export function chapterFacts(model: BudgetModel, c: BudgetChapter): FactRow {
-  const facts: FactRow = { kap: c.kap, inntekt: isInntektKap(c.kap), antall_poster: c.posts.length, har_sumrad: c.sumRow !== undefined };
+  const facts: FactRow = {
+    kap: c.kap,
+    inntekt: isInntektKap(c.kap),
+    antall_poster: c.posts.length,
+    har_sumrad: c.sumRow !== undefined,
+  };
   for (const col of AMOUNT_COLUMNS) {
     const values = c.posts.map((p) => p[col]).filter((x): x is number => x !== null);
     const computed = values.length ? values.reduce((a, b) => a + b, 0) : null;
     const printed = c.sumRow ? c.sumRow.values[col] : null;
     facts[`sum_${col}`] = computed;
     facts[`sumrad_${col}`] = printed;
-    facts[`sumrad_avvik_${col}`] = computed !== null && printed !== null ? printed - computed : printed !== null ? printed : computed !== null && c.sumRow ? -computed : 0;
+    facts[`sumrad_avvik_${col}`] =
+      computed !== null && printed !== null
+        ? printed - computed
+        : printed !== null
+          ? printed
+          : computed !== null && c.sumRow
+            ? -computed
+            : 0;
   }
   facts.endring_pst = endringPst(facts.sum_saldert_2025 as number | null, facts.sum_forslag_2026 as number | null);
   const formulaProblems = sumFormulaProblems(c);

@@ -30,7 +30,14 @@ export interface Finding {
   trace?: Trace;
 }
 
-export interface CheckedRuleFile { id: string; title: string; version: string; hash: string; appliesTo: string; evaluations: number }
+export interface CheckedRuleFile {
+  id: string;
+  title: string;
+  version: string;
+  hash: string;
+  appliesTo: string;
+  evaluations: number;
+}
 
 export interface CheckReport {
   sheet: string;
@@ -41,7 +48,11 @@ export interface CheckReport {
   counts: Record<Severity, number>;
 }
 
-export interface SheetProblemLike { cell: string; message: string; severity: "error" | "warning" }
+export interface SheetProblemLike {
+  cell: string;
+  message: string;
+  severity: "error" | "warning";
+}
 
 const SEVERITIES = new Set<Severity>(["error", "warning", "info"]);
 
@@ -78,12 +89,32 @@ export function budgetRuleFiles(set: RuleSet, only?: string[]): LoadedRuleFile[]
   return [...set.files.values()].filter((f) => f.file.appliesTo !== "question" && (!only || only.includes(f.file.id)));
 }
 
-export function checkBudget(model: BudgetModel, set: RuleSet, opts: { date: string; scenario?: string | null; ruleFiles?: string[]; sheetProblems?: SheetProblemLike[]; trace?: boolean; reference?: PropReference }): CheckReport {
+export function checkBudget(
+  model: BudgetModel,
+  set: RuleSet,
+  opts: {
+    date: string;
+    scenario?: string | null;
+    ruleFiles?: string[];
+    sheetProblems?: SheetProblemLike[];
+    trace?: boolean;
+    reference?: PropReference;
+  },
+): CheckReport {
   const findings: Finding[] = [];
   const files = budgetRuleFiles(set, opts.ruleFiles);
   const checked: CheckedRuleFile[] = [];
   for (const p of opts.sheetProblems ?? []) {
-    findings.push({ severity: p.severity, sheet: model.sheetName, cell: p.cell, message: p.message, ruleFile: "arkleser", ruleFileVersion: "-", ruleFileHash: "-", rule: "lesbart-ark" });
+    findings.push({
+      severity: p.severity,
+      sheet: model.sheetName,
+      cell: p.cell,
+      message: p.message,
+      ruleFile: "arkleser",
+      ruleFileVersion: "-",
+      ruleFileHash: "-",
+      rule: "lesbart-ark",
+    });
   }
   // Facts depend only on the sheet and the reference: derived once per post and chapter, shared by every rule file.
   const words = postNameWords(set, opts.date, opts.scenario);
@@ -103,10 +134,28 @@ export function checkBudget(model: BudgetModel, set: RuleSet, opts: { date: stri
     let evaluations = 0;
     const run = (facts: FactRow, row: number | undefined, kap: number, post: number | undefined) => {
       evaluations++;
-      const outcome = evaluate(set, loaded.file.id, { facts: pick(facts, loaded), date: opts.date, scenario: opts.scenario }, { trace: opts.trace });
-      const base = { sheet: model.sheetName, ruleFile: loaded.file.id, ruleFileVersion: loaded.file.version, ruleFileHash: loaded.hash, kap, post };
+      const outcome = evaluate(
+        set,
+        loaded.file.id,
+        { facts: pick(facts, loaded), date: opts.date, scenario: opts.scenario },
+        { trace: opts.trace },
+      );
+      const base = {
+        sheet: model.sheetName,
+        ruleFile: loaded.file.id,
+        ruleFileVersion: loaded.file.version,
+        ruleFileHash: loaded.hash,
+        kap,
+        post,
+      };
       if (!outcome.ok) {
-        findings.push({ ...base, severity: "error", cell: cellOf(model, "kap", row), message: `kunne ikke kontrolleres: ${outcome.error.message}`, rule: "(evaluering)" });
+        findings.push({
+          ...base,
+          severity: "error",
+          cell: cellOf(model, "kap", row),
+          message: `kunne ikke kontrolleres: ${outcome.error.message}`,
+          rule: "(evaluering)",
+        });
         return;
       }
       const hits = Array.isArray(outcome.value.result) ? outcome.value.result : [outcome.value.result];
@@ -130,16 +179,34 @@ export function checkBudget(model: BudgetModel, set: RuleSet, opts: { date: stri
         run(factsOfChapter(chapter), chapterRow(chapter), chapter.kap, undefined);
       }
     }
-    checked.push({ id: loaded.file.id, title: loaded.file.title, version: loaded.file.version, hash: loaded.hash, appliesTo: loaded.file.appliesTo, evaluations });
+    checked.push({
+      id: loaded.file.id,
+      title: loaded.file.title,
+      version: loaded.file.version,
+      hash: loaded.hash,
+      appliesTo: loaded.file.appliesTo,
+      evaluations,
+    });
   }
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { sheet: model.sheetName, date: opts.date, scenario: opts.scenario ?? null, ruleFiles: checked, findings, counts };
+  return {
+    sheet: model.sheetName,
+    date: opts.date,
+    scenario: opts.scenario ?? null,
+    ruleFiles: checked,
+    findings,
+    counts,
+  };
 }
 
 function changeOf(facts: FactRow): Finding["change"] {
   const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
-  const amount = num(facts.endring_belop) ?? (num(facts.sum_forslag_2026) !== null && num(facts.sum_saldert_2025) !== null ? (facts.sum_forslag_2026 as number) - (facts.sum_saldert_2025 as number) : null);
+  const amount =
+    num(facts.endring_belop) ??
+    (num(facts.sum_forslag_2026) !== null && num(facts.sum_saldert_2025) !== null
+      ? (facts.sum_forslag_2026 as number) - (facts.sum_saldert_2025 as number)
+      : null);
   return { amount, percent: num(facts.endring_pst) };
 }
 

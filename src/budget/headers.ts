@@ -1,33 +1,40 @@
 /** Recognises the budget table's header row: Norwegian document headings or the CSV names, any order/case/spacing. */
-import type { ColumnKey } from './model';
-import { cellText } from './amount-cell';
+import type { ColumnKey } from "./model";
+import { cellText } from "./amount-cell";
 
 const NAMES: Record<ColumnKey, string[]> = {
-  kap: ['kap', 'kap.', 'kapittel'],
-  post: ['post'],
-  betegnelse: ['betegnelse', 'navn'],
-  stikkord: ['stikkord'],
-  regnskap_2024: ['regnskap 2024'],
-  saldert_2025: ['saldert budsjett 2025', 'saldert 2025'],
-  forslag_2026: ['forslag 2026'],
+  kap: ["kap", "kap.", "kapittel"],
+  post: ["post"],
+  betegnelse: ["betegnelse", "navn"],
+  stikkord: ["stikkord"],
+  regnskap_2024: ["regnskap 2024"],
+  saldert_2025: ["saldert budsjett 2025", "saldert 2025"],
+  forslag_2026: ["forslag 2026"],
 };
 
 /** The printed Norwegian heading of each column (used in messages and when writing sheets). */
 export const NORWEGIAN_HEADERS: Record<ColumnKey, string> = {
-  kap: 'Kap.',
-  post: 'Post',
-  betegnelse: 'Betegnelse',
-  stikkord: 'Stikkord',
-  regnskap_2024: 'Regnskap 2024',
-  saldert_2025: 'Saldert budsjett 2025',
-  forslag_2026: 'Forslag 2026',
+  kap: "Kap.",
+  post: "Post",
+  betegnelse: "Betegnelse",
+  stikkord: "Stikkord",
+  regnskap_2024: "Regnskap 2024",
+  saldert_2025: "Saldert budsjett 2025",
+  forslag_2026: "Forslag 2026",
 };
 
-export const REQUIRED: readonly ColumnKey[] = ['kap', 'post', 'betegnelse', 'regnskap_2024', 'saldert_2025', 'forslag_2026'];
+export const REQUIRED: readonly ColumnKey[] = [
+  "kap",
+  "post",
+  "betegnelse",
+  "regnskap_2024",
+  "saldert_2025",
+  "forslag_2026",
+];
 
 export function normalizeHeader(v: unknown): string {
-  return (cellText(v) ?? '')
-    .replace(/[_\s\u00A0\u202F]+/g, ' ')
+  return (cellText(v) ?? "")
+    .replace(/[_\s\u00A0\u202F]+/g, " ")
     .trim()
     .toLowerCase();
 }

@@ -3,11 +3,11 @@
  * Amounts are in 1 000 kr, as printed in Prop. 1 S; null means the table cell is empty (not zero).
  */
 
-export type AmountColumn = 'regnskap_2024' | 'saldert_2025' | 'forslag_2026';
-export const AMOUNT_COLUMNS: readonly AmountColumn[] = ['regnskap_2024', 'saldert_2025', 'forslag_2026'];
+export type AmountColumn = "regnskap_2024" | "saldert_2025" | "forslag_2026";
+export const AMOUNT_COLUMNS: readonly AmountColumn[] = ["regnskap_2024", "saldert_2025", "forslag_2026"];
 
-export type ColumnKey = 'kap' | 'post' | 'betegnelse' | 'stikkord' | AmountColumn;
-export const COLUMN_KEYS: readonly ColumnKey[] = ['kap', 'post', 'betegnelse', 'stikkord', ...AMOUNT_COLUMNS];
+export type ColumnKey = "kap" | "post" | "betegnelse" | "stikkord" | AmountColumn;
+export const COLUMN_KEYS: readonly ColumnKey[] = ["kap", "post", "betegnelse", "stikkord", ...AMOUNT_COLUMNS];
 
 export type Amounts = Record<AmountColumn, number | null>;
 
@@ -52,21 +52,21 @@ const KAN_OVERFORES = /^kan overføres$/i;
 const OVERSLAG = /^overslagsbevilgning$/i;
 const KAN_NYTTES = /^kan nyttes under posten[e]?\s+(.+)$|^kan nyttes under post\s+(.+)$/i;
 
-export function isKanOverfores(p: Pick<BudgetPost, 'stikkord'>): boolean {
+export function isKanOverfores(p: Pick<BudgetPost, "stikkord">): boolean {
   return p.stikkord.some((s) => KAN_OVERFORES.test(s.trim()));
 }
 
-export function isOverslagsbevilgning(p: Pick<BudgetPost, 'stikkord'>): boolean {
+export function isOverslagsbevilgning(p: Pick<BudgetPost, "stikkord">): boolean {
   return p.stikkord.some((s) => OVERSLAG.test(s.trim()));
 }
 
 /** Post numbers a "kan nyttes under post(ene) …" annotation points to: "postene 72, 73, 74 og 75" → [72, 73, 74, 75]. */
-export function kanNyttesUnder(p: Pick<BudgetPost, 'stikkord'>): number[] {
+export function kanNyttesUnder(p: Pick<BudgetPost, "stikkord">): number[] {
   const out: number[] = [];
   for (const s of p.stikkord) {
     const m = KAN_NYTTES.exec(s.trim());
     if (!m) continue;
-    const list = m[1] ?? m[2] ?? '';
+    const list = m[1] ?? m[2] ?? "";
     for (const n of list.match(/\d+/g) ?? []) {
       const v = Number(n);
       if (!out.includes(v)) out.push(v);

@@ -5,7 +5,12 @@
  */
 import type { Finding, Severity } from "./check";
 
-export interface FindingGroup { severity: Severity; kap: number | null; findings: Finding[]; largest: number }
+export interface FindingGroup {
+  severity: Severity;
+  kap: number | null;
+  findings: Finding[];
+  largest: number;
+}
 
 const size = (f: Finding): number => Math.abs(f.change?.amount ?? 0);
 
@@ -18,10 +23,16 @@ function grouped(findings: Finding[], severity: Severity): FindingGroup[] {
     byKap.set(key, [...(byKap.get(key) ?? []), f]);
   }
   const groups = [...byKap].map(([kap, list]) => {
-    const sorted = list.map((f, i) => ({ f, i })).sort((a, b) => size(b.f) - size(a.f) || a.i - b.i).map((x) => x.f);
+    const sorted = list
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => size(b.f) - size(a.f) || a.i - b.i)
+      .map((x) => x.f);
     return { severity, kap, findings: sorted, largest: size(sorted[0]) };
   });
-  return groups.map((g, i) => ({ g, i })).sort((a, b) => b.g.largest - a.g.largest || a.i - b.i).map((x) => x.g);
+  return groups
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => b.g.largest - a.g.largest || a.i - b.i)
+    .map((x) => x.g);
 }
 
 /** Errors as one group in sheet order (each needs action), then warnings and info grouped and ranked. */

@@ -7,9 +7,14 @@ import type { BudgetModel } from "./model";
 import type { SheetProblemLike } from "./check";
 
 /** `unreadable`: no sheet could be read (not a workbook, or no such sheet); the caller treats it as bad input. */
-export async function readBudgetFile(path: string, sheet?: string): Promise<{ model: BudgetModel; problems: SheetProblemLike[]; unreadable?: string }> {
+export async function readBudgetFile(
+  path: string,
+  sheet?: string,
+): Promise<{ model: BudgetModel; problems: SheetProblemLike[]; unreadable?: string }> {
   if (/\.csv$/i.test(path)) {
-    const { model, problems } = readBudgetTable(parseCsv(fs.readFileSync(path, "utf8")), { sheetName: sheet ?? path.replace(/^.*[\\/]/, "") });
+    const { model, problems } = readBudgetTable(parseCsv(fs.readFileSync(path, "utf8")), {
+      sheetName: sheet ?? path.replace(/^.*[\\/]/, ""),
+    });
     return { model, problems };
   }
   const { model, problems, unreadable } = await readBudgetWorkbook(path, sheet);

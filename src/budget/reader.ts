@@ -12,16 +12,16 @@ import {
   type BudgetPost,
   type ColumnKey,
   type SumRow,
-} from './model';
-import { address, columnLetter, parseA1Range, rangeText } from './a1';
-import { cellText, readAmount, readInteger } from './amount-cell';
-import { findHeader, headerColumns, NORWEGIAN_HEADERS, REQUIRED } from './headers';
-import { readStikkordCell } from './seed-parser/stikkord';
+} from "./model";
+import { address, columnLetter, parseA1Range, rangeText } from "./a1";
+import { cellText, readAmount, readInteger } from "./amount-cell";
+import { findHeader, headerColumns, NORWEGIAN_HEADERS, REQUIRED } from "./headers";
+import { readStikkordCell } from "./seed-parser/stikkord";
 
 export interface SheetProblem {
   cell: string;
   message: string;
-  severity: 'error' | 'warning';
+  severity: "error" | "warning";
 }
 
 export interface BudgetTableRead {
@@ -41,27 +41,27 @@ const SUM_FORMULA = /^=?\s*SUM\((.*)\)\s*$/i;
 
 function isEmpty(v: unknown): boolean {
   const t = cellText(v);
-  return t === null || t.trim() === '';
+  return t === null || t.trim() === "";
 }
 
 function emptyModel(sheetName: string, columns: Partial<Record<ColumnKey, number>>): BudgetModel {
   const letters = {} as Record<ColumnKey, string>;
-  for (const k of COLUMN_KEYS) letters[k] = columns[k] === undefined ? '' : columnLetter(columns[k] as number);
+  for (const k of COLUMN_KEYS) letters[k] = columns[k] === undefined ? "" : columnLetter(columns[k] as number);
   return { sheetName, chapters: [], posts: [], columns: letters };
 }
 
 export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): BudgetTableRead {
-  const sheetName = opts.sheetName ?? 'Ark1';
+  const sheetName = opts.sheetName ?? "Ark1";
   const problems: SheetProblem[] = [];
   const rows = Array.isArray(cells) ? cells : [];
   const header = findHeader(rows);
   if (!header || header.missing.length) {
-    const where = header ? `rad ${header.row + 1}` : 'de 20 første radene';
-    const missing = (header?.missing ?? REQUIRED).map((k) => NORWEGIAN_HEADERS[k]).join(', ');
+    const where = header ? `rad ${header.row + 1}` : "de 20 første radene";
+    const missing = (header?.missing ?? REQUIRED).map((k) => NORWEGIAN_HEADERS[k]).join(", ");
     problems.push({
-      cell: header ? address(0, header.row + 1) : 'A1',
+      cell: header ? address(0, header.row + 1) : "A1",
       message: `Forventet overskriftsrad med Kap., Post, Betegnelse, Regnskap 2024, Saldert budsjett 2025, Forslag 2026 i ${where}; mangler: ${missing}.`,
-      severity: 'error',
+      severity: "error",
     });
     return { model: emptyModel(sheetName, header?.columns ?? {}), problems };
   }
@@ -82,21 +82,25 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
     const sheetRow = r + 1;
     if (row.every(isEmpty)) continue;
     const get = (k: ColumnKey): unknown => (col[k] === undefined ? null : row[col[k] as number]);
-    const text = (k: ColumnKey): string => (cellText(get(k)) ?? '').trim();
+    const text = (k: ColumnKey): string => (cellText(get(k)) ?? "").trim();
 
     // The header repeated further down (a pasted page break): one warning, not an error per column.
     if (isRepeatedHeader(row, col)) {
-      problems.push({ cell: at(col.kap, sheetRow), message: 'Overskriftsraden står her en gang til; raden er hoppet over.', severity: 'warning' });
+      problems.push({
+        cell: at(col.kap, sheetRow),
+        message: "Overskriftsraden står her en gang til; raden er hoppet over.",
+        severity: "warning",
+      });
       continue;
     }
 
     // Sum rows: "Sum kap. 732" (kept as the chapter's sumRow) or other sums ("Sum kategori …", reported as not checked).
     // The label stands in a label column (Kap., Post or Betegnelse); that cell is then not read as an amount.
-    const isSumText = (v: unknown) => typeof v === 'string' && SUM_OTHER.test(v);
+    const isSumText = (v: unknown) => typeof v === "string" && SUM_OTHER.test(v);
     let labelCol = [col.betegnelse, col.kap, col.post].find((c) => c !== undefined && isSumText(row[c])) ?? -1;
     if (labelCol < 0) {
       // Elsewhere in the row only when the row has no post number (a post's Stikkord may well say «Sum …»).
-      const post = readInteger(get('post'));
+      const post = readInteger(get("post"));
       if (post.ok && post.value === null) labelCol = row.findIndex(isSumText);
     }
     const label = labelCol >= 0 ? (row[labelCol] as string).trim() : undefined;
@@ -109,7 +113,11 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
       else {
         amounts[a] = null;
         amountError = true;
-        problems.push({ cell: at(col[a], sheetRow), message: `${NORWEGIAN_HEADERS[a]}: forventet et beløp, fant ${read.message}.`, severity: 'error' });
+        problems.push({
+          cell: at(col[a], sheetRow),
+          message: `${NORWEGIAN_HEADERS[a]}: forventet et beløp, fant ${read.message}.`,
+          severity: "error",
+        });
       }
     }
 
@@ -117,7 +125,11 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
       const m = SUM_KAP.exec(label);
       if (!m) {
         if (NAMED_SUBTOTAL.test(label)) continue; // «Sum kategori 10.30» etc.: a known subtotal, not a post
-        problems.push({ cell: at(labelCol, sheetRow), message: `«${label}» er en delsum som ikke kontrolleres; bare «Sum kap. NNN»-rader sammenlignes med postene.`, severity: 'warning' });
+        problems.push({
+          cell: at(labelCol, sheetRow),
+          message: `«${label}» er en delsum som ikke kontrolleres; bare «Sum kap. NNN»-rader sammenlignes med postene.`,
+          severity: "warning",
+        });
         continue;
       }
       const kap = Number(m[1]);
@@ -128,23 +140,41 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
         const fm = f ? SUM_FORMULA.exec(f) : null;
         const range = fm ? parseA1Range(fm[1]) : null;
         if (range) ranges[a] = rangeText(range);
-        else if (f) problems.push({ cell: at(col[a], sheetRow), message: `Sum kap. ${kap}: forventet en SUM-formel, fant «${f}».`, severity: 'warning' });
+        else if (f)
+          problems.push({
+            cell: at(col[a], sheetRow),
+            message: `Sum kap. ${kap}: forventet en SUM-formel, fant «${f}».`,
+            severity: "warning",
+          });
       }
       if (Object.keys(ranges).length) sumRow.formulaRanges = ranges;
       const ch = chapterOf(kap);
-      if (ch.sumRow) problems.push({ cell: at(col.betegnelse, sheetRow), message: `Sum kap. ${kap} står allerede i rad ${ch.sumRow.row}.`, severity: 'error' });
+      if (ch.sumRow)
+        problems.push({
+          cell: at(col.betegnelse, sheetRow),
+          message: `Sum kap. ${kap} står allerede i rad ${ch.sumRow.row}.`,
+          severity: "error",
+        });
       else ch.sumRow = sumRow;
       continue;
     }
 
-    const kapRead = readInteger(get('kap'));
-    const postRead = readInteger(get('post'));
+    const kapRead = readInteger(get("kap"));
+    const postRead = readInteger(get("post"));
     if (!kapRead.ok) {
-      problems.push({ cell: at(col.kap, sheetRow), message: `Kap.: forventet et kapittelnummer, fant ${kapRead.message}.`, severity: 'error' });
+      problems.push({
+        cell: at(col.kap, sheetRow),
+        message: `Kap.: forventet et kapittelnummer, fant ${kapRead.message}.`,
+        severity: "error",
+      });
       continue;
     }
     if (!postRead.ok) {
-      problems.push({ cell: at(col.post, sheetRow), message: `Post: forventet et postnummer, fant ${postRead.message}.`, severity: 'error' });
+      problems.push({
+        cell: at(col.post, sheetRow),
+        message: `Post: forventet et postnummer, fant ${postRead.message}.`,
+        severity: "error",
+      });
       continue;
     }
     const hasAmounts = AMOUNT_COLUMNS.some((a) => amounts[a] !== null) || amountError;
@@ -155,27 +185,55 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
     }
     const kap: number | null = kapRead.value ?? lastKap;
     if (kap === null) {
-      problems.push({ cell: at(col.kap, sheetRow), message: 'Kap.: forventet et kapittelnummer, fant en tom celle.', severity: 'error' });
+      problems.push({
+        cell: at(col.kap, sheetRow),
+        message: "Kap.: forventet et kapittelnummer, fant en tom celle.",
+        severity: "error",
+      });
       continue;
     }
     if (postRead.value === null) {
-      problems.push({ cell: at(col.post, sheetRow), message: `Post: forventet et postnummer i kap. ${kap}, fant en tom celle.`, severity: 'error' });
+      problems.push({
+        cell: at(col.post, sheetRow),
+        message: `Post: forventet et postnummer i kap. ${kap}, fant en tom celle.`,
+        severity: "error",
+      });
       continue;
     }
     lastKap = kap;
     const key = `${kap}/${postRead.value}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      problems.push({ cell: at(col.post, sheetRow), message: `Post ${kap}/${String(postRead.value).padStart(2, '0')} finnes allerede i rad ${earlier}.`, severity: 'error' });
+      problems.push({
+        cell: at(col.post, sheetRow),
+        message: `Post ${kap}/${String(postRead.value).padStart(2, "0")} finnes allerede i rad ${earlier}.`,
+        severity: "error",
+      });
       continue;
     }
     seen.set(key, sheetRow);
-    const { stikkord, unread } = readStikkordCell(text('stikkord'));
+    const { stikkord, unread } = readStikkordCell(text("stikkord"));
     for (const u of unread) {
-      problems.push({ cell: at(col.stikkord, sheetRow), message: `Stikkord: «${u}» kan ikke leses (kjente stikkord: kan overføres, overslagsbevilgning, kan nyttes under post(ene) …); ingen regel bruker det.`, severity: 'warning' });
+      problems.push({
+        cell: at(col.stikkord, sheetRow),
+        message: `Stikkord: «${u}» kan ikke leses (kjente stikkord: kan overføres, overslagsbevilgning, kan nyttes under post(ene) …); ingen regel bruker det.`,
+        severity: "warning",
+      });
     }
-    const post: BudgetPost = { kap, post: postRead.value, betegnelse: text('betegnelse'), stikkord, ...amounts, row: sheetRow };
-    if (!post.betegnelse) problems.push({ cell: at(col.betegnelse, sheetRow), message: `Betegnelse: forventet navnet på post ${key}, fant en tom celle.`, severity: 'warning' });
+    const post: BudgetPost = {
+      kap,
+      post: postRead.value,
+      betegnelse: text("betegnelse"),
+      stikkord,
+      ...amounts,
+      row: sheetRow,
+    };
+    if (!post.betegnelse)
+      problems.push({
+        cell: at(col.betegnelse, sheetRow),
+        message: `Betegnelse: forventet navnet på post ${key}, fant en tom celle.`,
+        severity: "warning",
+      });
     chapterOf(kap).posts.push(post);
     model.posts.push(post);
   }
@@ -184,12 +242,20 @@ export function readBudgetTable(cells: unknown[][], opts: ReadOptions = {}): Bud
   for (const ch of chapters.values()) {
     const last = ch.posts[ch.posts.length - 1];
     if (someHaveSums && !ch.sumRow && last?.row !== undefined) {
-      problems.push({ cell: at(col.betegnelse, last.row), message: `Kap. ${ch.kap} har ingen «Sum kap. ${ch.kap}»-rad etter postene, slik de andre kapitlene har; kapittelsummen er ikke kontrollert.`, severity: 'warning' });
+      problems.push({
+        cell: at(col.betegnelse, last.row),
+        message: `Kap. ${ch.kap} har ingen «Sum kap. ${ch.kap}»-rad etter postene, slik de andre kapitlene har; kapittelsummen er ikke kontrollert.`,
+        severity: "warning",
+      });
     }
   }
   for (const ch of chapters.values())
     if (!ch.posts.length && ch.sumRow)
-      problems.push({ cell: at(col.betegnelse, ch.sumRow.row), message: `Sum kap. ${ch.kap}: forventet poster i kapitlet over, fant ingen.`, severity: 'warning' });
+      problems.push({
+        cell: at(col.betegnelse, ch.sumRow.row),
+        message: `Sum kap. ${ch.kap}: forventet poster i kapitlet over, fant ingen.`,
+        severity: "warning",
+      });
   model.chapters = [...chapters.values()];
   return { model, problems };
 }

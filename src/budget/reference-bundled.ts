@@ -6,6 +6,7 @@ declare const require: (id: string) => string;
 let cached: PropReference | null = null;
 
 export function bundledReference(): PropReference {
-  if (!cached) cached = parseReference(require("../../sheets/hod-2026.csv"), require("../../sheets/hod-2026-endringsomtale.csv"));
+  if (!cached)
+    cached = parseReference(require("../../sheets/hod-2026.csv"), require("../../sheets/hod-2026-endringsomtale.csv"));
   return cached;
 }

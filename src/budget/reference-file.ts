@@ -18,6 +18,10 @@ function sheetsDir(): string {
 
 export function embeddedReference(): PropReference {
   const sheets = sheetsDir();
-  if (!cached) cached = parseReference(fs.readFileSync(path.join(sheets, "hod-2026.csv"), "utf8"), fs.readFileSync(path.join(sheets, "hod-2026-endringsomtale.csv"), "utf8"));
+  if (!cached)
+    cached = parseReference(
+      fs.readFileSync(path.join(sheets, "hod-2026.csv"), "utf8"),
+      fs.readFileSync(path.join(sheets, "hod-2026-endringsomtale.csv"), "utf8"),
+    );
   return cached;
 }

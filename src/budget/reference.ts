@@ -7,9 +7,16 @@
 import { parseCsv } from "./csv";
 import type { Amounts } from "./model";
 
-export interface ChangeStatement { line: number; kind: "bare-prisjustering" | "ingen-endring" | "vesentlige-endringer"; text: string }
+export interface ChangeStatement {
+  line: number;
+  kind: "bare-prisjustering" | "ingen-endring" | "vesentlige-endringer";
+  text: string;
+}
 /** A post's own section in the document (its opening sentences), for posts with no statement about changes. */
-export interface PostText { line: number; text: string }
+export interface PostText {
+  line: number;
+  text: string;
+}
 
 export interface PropReference {
   posts: Map<string, Amounts & { betegnelse: string }>;
@@ -43,7 +50,12 @@ export function parseReference(postsCsv: string, statementsCsv = ""): PropRefere
     const post = get("post") === "" ? null : Number(get("post"));
     const key = referenceKey(Number(get("kap")), post);
     if (get("type") === "postomtale") postTexts.set(key, { line: Number(get("linje")), text: get("tekst") });
-    else statements.set(key, { line: Number(get("linje")), kind: get("type") as ChangeStatement["kind"], text: get("tekst") });
+    else
+      statements.set(key, {
+        line: Number(get("linje")),
+        kind: get("type") as ChangeStatement["kind"],
+        text: get("tekst"),
+      });
   }
   return { posts, statements, postTexts };
 }

@@ -12,7 +12,8 @@ export function splitCellValue(v: ExcelJS.CellValue): { value: unknown; formula:
       const f = (o.formula ?? o.sharedFormula) as string;
       return { value: o.result ?? null, formula: f ? `=${f}` : null };
     }
-    if ("richText" in o) return { value: (o.richText as Array<{ text: string }>).map((t) => t.text).join(""), formula: null };
+    if ("richText" in o)
+      return { value: (o.richText as Array<{ text: string }>).map((t) => t.text).join(""), formula: null };
     if ("hyperlink" in o && "text" in o) return { value: o.text, formula: null };
   }
   return { value: v ?? null, formula: null };

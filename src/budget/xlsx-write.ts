@@ -2,13 +2,13 @@
  * Writes the budget sheet with exceljs, byte-for-byte reproducibly: fixed document dates, and the zip is
  * re-packed with a fixed timestamp on every entry (exceljs/JSZip would stamp the current time).
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { AMOUNT_COLUMNS, COLUMN_KEYS, type BudgetPost } from './model';
-import { columnLetter } from './a1';
-import { NORWEGIAN_HEADERS } from './headers';
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { AMOUNT_COLUMNS, COLUMN_KEYS, type BudgetPost } from "./model";
+import { columnLetter } from "./a1";
+import { NORWEGIAN_HEADERS } from "./headers";
 
-export const SHEET_NAME = 'HOD 2026';
+export const SHEET_NAME = "HOD 2026";
 /** Date of Prop. 1 S (2025–2026); used for every timestamp so reruns give identical bytes. */
 export const FIXED_DATE = new Date(Date.UTC(2025, 9, 6, 0, 0, 0));
 
@@ -24,16 +24,16 @@ const WIDTHS: Record<(typeof COLUMN_KEYS)[number], number> = {
 
 export function buildWorkbook(posts: readonly BudgetPost[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'budget-rules build-budget';
-  wb.lastModifiedBy = 'budget-rules build-budget';
+  wb.creator = "budget-rules build-budget";
+  wb.lastModifiedBy = "budget-rules build-budget";
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
-  const ws = wb.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  const ws = wb.addWorksheet(SHEET_NAME, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
   ws.columns = COLUMN_KEYS.map((k) => ({ key: k, width: WIDTHS[k] }));
   const header = ws.addRow(COLUMN_KEYS.map((k) => NORWEGIAN_HEADERS[k]));
   header.font = { bold: true };
   const amountCol = (a: (typeof AMOUNT_COLUMNS)[number]): number => COLUMN_KEYS.indexOf(a) + 1;
-  for (const a of AMOUNT_COLUMNS) ws.getColumn(amountCol(a)).numFmt = '#,##0';
+  for (const a of AMOUNT_COLUMNS) ws.getColumn(amountCol(a)).numFmt = "#,##0";
 
   let i = 0;
   while (i < posts.length) {
@@ -41,7 +41,15 @@ export function buildWorkbook(posts: readonly BudgetPost[]): ExcelJS.Workbook {
     const first = ws.rowCount + 1;
     for (; i < posts.length && posts[i].kap === kap; i++) {
       const p = posts[i];
-      ws.addRow([p.kap, p.post, p.betegnelse, p.stikkord.join('; ') || null, p.regnskap_2024, p.saldert_2025, p.forslag_2026]);
+      ws.addRow([
+        p.kap,
+        p.post,
+        p.betegnelse,
+        p.stikkord.join("; ") || null,
+        p.regnskap_2024,
+        p.saldert_2025,
+        p.forslag_2026,
+      ]);
     }
     const last = ws.rowCount;
     const chapterPosts = posts.filter((p) => p.kap === kap);
@@ -61,8 +69,9 @@ export async function deterministicZip(buffer: Buffer): Promise<Buffer> {
   const src = await JSZip.loadAsync(buffer);
   const out = new JSZip();
   const names = Object.keys(src.files).filter((n) => !src.files[n].dir);
-  for (const name of names) out.file(name, await src.files[name].async('uint8array'), { date: FIXED_DATE, createFolders: false });
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  for (const name of names)
+    out.file(name, await src.files[name].async("uint8array"), { date: FIXED_DATE, createFolders: false });
+  return out.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
 export async function workbookBuffer(posts: readonly BudgetPost[]): Promise<Buffer> {

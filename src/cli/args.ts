@@ -1,7 +1,11 @@
 /** Minimal argument parsing: --flag, --key value, key=value facts, positionals. Bad input → UsageError. */
 export class UsageError extends Error {}
 
-export interface ParsedArgs { positionals: string[]; options: Record<string, string | true>; facts: Record<string, string> }
+export interface ParsedArgs {
+  positionals: string[];
+  options: Record<string, string | true>;
+  facts: Record<string, string>;
+}
 
 const VALUE_OPTIONS = new Set(["date", "scenario", "sheet", "out", "rules", "compare"]);
 const FLAG_OPTIONS = new Set(["json", "help", "trace", "no-reference", "allow-broken"]);

@@ -71,7 +71,8 @@ export function cmdFmt(argv: string[], io: Io): number {
     } else if (a.startsWith("--")) throw new UsageError(`ukjent valg ${a} for fmt (--check, --from-json)`);
     else targets.push(a);
   }
-  if (flags.has("--check") && flags.has("--from-json")) throw new UsageError("--check og --from-json kan ikke brukes sammen");
+  if (flags.has("--check") && flags.has("--from-json"))
+    throw new UsageError("--check og --from-json kan ikke brukes sammen");
   const files = ruleFiles(targets.length ? targets : [defaultRulesDir()]);
   let code = 0;
   if (flags.has("--from-json")) {
@@ -104,7 +105,9 @@ export function cmdFmt(argv: string[], io: Io): number {
   }
   if (flags.has("--check")) {
     for (const f of unformatted) io.out(`ikke i fast oppsett: ${shown(f)} (kjør «npx budget-rules fmt»)`);
-    io.out(`${yamlCount - unformatted.length} av ${yamlCount} YAML-filer i fast oppsett (${files.length - yamlCount} JSON-filer lest)`);
+    io.out(
+      `${yamlCount - unformatted.length} av ${yamlCount} YAML-filer i fast oppsett (${files.length - yamlCount} JSON-filer lest)`,
+    );
     return code || (unformatted.length ? 1 : 0);
   }
   for (const f of unformatted) io.out(`formatert ${shown(f)}`);

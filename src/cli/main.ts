@@ -31,13 +31,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const folder = typeof a.options.rules === "string" ? a.options.rules : defaultRulesDir();
     if (command === "test") return await cmdTest(testTarget(rest[0], folder), a, io);
-    if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`finner ikke regelmappen ${folder}`);
+    if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())
+      throw new UsageError(`finner ikke regelmappen ${folder}`);
     const set = loadRuleFolder(folder);
     switch (command) {
-      case "eval": return cmdEval(set, a, io);
-      case "list": return cmdList(set, a, io);
-      case "check": return await cmdCheck(set, a, io);
-      default: throw new UsageError(`ukjent kommando «${command}» (eval, list, test, check, fmt)`);
+      case "eval":
+        return cmdEval(set, a, io);
+      case "list":
+        return cmdList(set, a, io);
+      case "check":
+        return await cmdCheck(set, a, io);
+      default:
+        throw new UsageError(`ukjent kommando «${command}» (eval, list, test, check, fmt)`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -51,8 +56,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 if (require.main === module || process.env.BUDGET_RULES_BIN === "1") {
   // A reader that stops early (`| head`) is not an error.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); });
-  main(process.argv.slice(2), { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n") }).then((code) => {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+  });
+  main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s + "\n"),
+    err: (s) => process.stderr.write(s + "\n"),
+  }).then((code) => {
     process.exitCode = code;
   });
 }

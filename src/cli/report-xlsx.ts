@@ -24,12 +24,23 @@ export async function writeReportXlsx(r: CheckReport, path: string): Promise<voi
   findings.getRow(1).font = { bold: true };
   const files = wb.addWorksheet("Regelfiler");
   files.columns = [
-    { header: "Id", key: "id", width: 28 }, { header: "Tittel", key: "title", width: 60 }, { header: "Versjon", key: "version", width: 9 },
-    { header: "Gjelder", key: "appliesTo", width: 10 }, { header: "Kontroller", key: "evaluations", width: 11 }, { header: "SHA-256", key: "hash", width: 66 },
+    { header: "Id", key: "id", width: 28 },
+    { header: "Tittel", key: "title", width: 60 },
+    { header: "Versjon", key: "version", width: 9 },
+    { header: "Gjelder", key: "appliesTo", width: 10 },
+    { header: "Kontroller", key: "evaluations", width: 11 },
+    { header: "SHA-256", key: "hash", width: 66 },
   ];
   for (const f of r.ruleFiles) files.addRow(f);
   files.getRow(1).font = { bold: true };
   const meta = wb.addWorksheet("Kjøring");
-  meta.addRows([["Ark", r.sheet], ["Dato", r.date], ["Scenario", r.scenario ?? "(regjeringens forslag)"], ["Feil", r.counts.error], ["Advarsler", r.counts.warning], ["Info", r.counts.info]]);
+  meta.addRows([
+    ["Ark", r.sheet],
+    ["Dato", r.date],
+    ["Scenario", r.scenario ?? "(regjeringens forslag)"],
+    ["Feil", r.counts.error],
+    ["Advarsler", r.counts.warning],
+    ["Info", r.counts.info],
+  ]);
   await wb.xlsx.writeFile(path);
 }

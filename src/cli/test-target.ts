@@ -9,7 +9,10 @@ import { loadRuleFolder } from "../rules/load-folder";
 import { closest } from "../util/closest";
 import { UsageError } from "./args";
 
-export interface TestTarget { set: RuleSet; includes: (rulePath: string) => boolean }
+export interface TestTarget {
+  set: RuleSet;
+  includes: (rulePath: string) => boolean;
+}
 
 const isDir = (p: string): boolean => fs.existsSync(p) && fs.statSync(p).isDirectory();
 
@@ -38,5 +41,7 @@ export function testTarget(target: string | undefined, rulesDir: string): TestTa
   const file = set.files.get(target)?.path ?? set.broken.find((b) => b.id === target)?.path;
   if (file !== undefined) return { set, includes: (p) => p === file };
   const near = closest(target, [...set.files.keys()]);
-  throw new UsageError(`finner verken regelmappen eller regelfilen «${target}»${near.length ? `; mente du ${near.map((s) => `«${s}»`).join(" eller ")}?` : ""}`);
+  throw new UsageError(
+    `finner verken regelmappen eller regelfilen «${target}»${near.length ? `; mente du ${near.map((s) => `«${s}»`).join(" eller ")}?` : ""}`,
+  );
 }

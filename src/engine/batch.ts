@@ -14,7 +14,15 @@
 import type { RuleSet } from "./rule-set";
 import type { LoadedScenario } from "./rule-set";
 import type { CompiledRule, LoadedRuleFile } from "./compiled-file";
-import { Context, findRuleFile, findScenario, parametersAt, ParameterState, requireConditionParameters, timelinesFor } from "./context";
+import {
+  Context,
+  findRuleFile,
+  findScenario,
+  parametersAt,
+  ParameterState,
+  requireConditionParameters,
+  timelinesFor,
+} from "./context";
 import { checkQuestionDate, DerivedFact, FactValues } from "./facts";
 import { computeResult, formulasReadNoFact } from "./results";
 import { rememberOutcome, RowOutcome, selectRules, Selection, storedOutcome } from "./outcome";
@@ -22,7 +30,17 @@ export { isSharedOutcome } from "./outcome";
 import type { EvalError } from "./errors";
 import { OPERATOR_FUNCTIONS } from "./operators";
 import { evaluate, failure, Outcome } from "./evaluate";
-import { buildTable, cellOfColumns, cellsOfColumns, cellOfObject, DecisionTable, NOT_VOUCHED, planTable, TablePlan, tableKey } from "./decision-table";
+import {
+  buildTable,
+  cellOfColumns,
+  cellsOfColumns,
+  cellOfObject,
+  DecisionTable,
+  NOT_VOUCHED,
+  planTable,
+  TablePlan,
+  tableKey,
+} from "./decision-table";
 
 export type { RowOutcome };
 
@@ -66,7 +84,10 @@ interface DateState {
   table: Table | null | undefined;
 }
 
-const NOT_OBJECT: RowOutcome = Object.freeze({ ok: false as const, error: Object.freeze({ code: "bad-fact" as const, message: "fakta: forventet navn=verdi-par" }) });
+const NOT_OBJECT: RowOutcome = Object.freeze({
+  ok: false as const,
+  error: Object.freeze({ code: "bad-fact" as const, message: "fakta: forventet navn=verdi-par" }),
+});
 
 /**
  * Rule constructs the compiled closures do not handle (they would need json-rules-engine). Today the
@@ -80,7 +101,11 @@ export function unsupportedConstructs(loaded: LoadedRuleFile): string[] {
     if (Array.isArray(o.all)) o.all.forEach((x, i) => walk(x, `${path}.all[${i}]`));
     else if (Array.isArray(o.any)) o.any.forEach((x, i) => walk(x, `${path}.any[${i}]`));
     else if (o.not !== undefined) walk(o.not, `${path}.not`);
-    else if (typeof o.fact !== "string" || typeof OPERATOR_FUNCTIONS[o.operator as keyof typeof OPERATOR_FUNCTIONS] !== "function") out.push(`${path}: ${JSON.stringify(o)}`);
+    else if (
+      typeof o.fact !== "string" ||
+      typeof OPERATOR_FUNCTIONS[o.operator as keyof typeof OPERATOR_FUNCTIONS] !== "function"
+    )
+      out.push(`${path}: ${JSON.stringify(o)}`);
   };
   loaded.rules.forEach((r) => walk(r.rule.conditions, `rules[${r.index}].conditions`));
   return out;
@@ -104,7 +129,13 @@ export function compileBatch(set: RuleSet, ruleFileId: string, opts: BatchOption
 }
 
 /** Like compileBatch(...).evaluateRows, but a whole-batch error (unknown rule file or scenario) fills every row. */
-export function evaluateBatch(set: RuleSet, ruleFileId: string, rows: ReadonlyArray<unknown>, date: unknown, opts: BatchOptions = {}): RowOutcome[] {
+export function evaluateBatch(
+  set: RuleSet,
+  ruleFileId: string,
+  rows: ReadonlyArray<unknown>,
+  date: unknown,
+  opts: BatchOptions = {},
+): RowOutcome[] {
   let batch: CompiledBatch;
   try {
     batch = compileBatch(set, ruleFileId, opts);
@@ -264,7 +295,10 @@ class BatchEvaluator implements CompiledBatch {
     else {
       key = "";
       for (let i = 0; i < selected.length; i++) {
-        if (!this.factFree.get(selected[i])) { key = undefined; break; }
+        if (!this.factFree.get(selected[i])) {
+          key = undefined;
+          break;
+        }
         key += `${selected[i].index},`;
       }
     }
@@ -286,7 +320,15 @@ class BatchEvaluator implements CompiledBatch {
   }
 
   private context(st: DateState, facts: Context["facts"], derived: DerivedFact[]): Context {
-    return { loaded: this.loaded, scenario: this.scenarioObj, date: st.iso!, facts, derived, params: st.params!, env: this.env };
+    return {
+      loaded: this.loaded,
+      scenario: this.scenarioObj,
+      date: st.iso!,
+      facts,
+      derived,
+      params: st.params!,
+      env: this.env,
+    };
   }
 
   evaluateRows(rows: ReadonlyArray<unknown>, date: unknown): RowOutcome[] {
@@ -304,7 +346,11 @@ class BatchEvaluator implements CompiledBatch {
       if (table !== null && typeof row === "object" && row !== null) {
         cell = cellOfObject(plan!, table, row);
         const hit = cell >= 0 ? this.stored(table, cell) : undefined;
-        if (hit !== undefined) { out[i] = hit; fromTable++; continue; }
+        if (hit !== undefined) {
+          out[i] = hit;
+          fromTable++;
+          continue;
+        }
       }
       const o = this.one(row, st);
       out[i] = o;
@@ -325,10 +371,21 @@ class BatchEvaluator implements CompiledBatch {
     }
     const plan = this.plan;
     // An unknown column makes every row an error naming it: the general path says so.
-    const dimColumns = plan !== null && names.every((k) => plan.known.has(k)) ? plan.dims.map((d) => { const j = names.indexOf(d.name); return j < 0 ? null : cols[j]; }) : null;
+    const dimColumns =
+      plan !== null && names.every((k) => plan.known.has(k))
+        ? plan.dims.map((d) => {
+            const j = names.indexOf(d.name);
+            return j < 0 ? null : cols[j];
+          })
+        : null;
     // Known columns only (the usual case): each row is read straight into the declared-order slots the
     // normaliser takes. Otherwise one row object, rewritten in place, so the normaliser names the unknown fact.
-    const bySlot = names.every((k) => this.loaded.facts.names.includes(k)) ? this.factNames.map((k) => { const j = names.indexOf(k); return j < 0 ? null : cols[j]; }) : null;
+    const bySlot = names.every((k) => this.loaded.facts.names.includes(k))
+      ? this.factNames.map((k) => {
+          const j = names.indexOf(k);
+          return j < 0 ? null : cols[j];
+        })
+      : null;
     const raws = this.raws;
     raws.length = this.factNames.length;
     const row: Record<string, unknown> = {};
@@ -342,16 +399,24 @@ class BatchEvaluator implements CompiledBatch {
     let fromTable = 0;
     for (let i = 0; i < n; i++) {
       const st = fixed ?? this.dateState((date as unknown[])[i]);
-      const table = fixed !== null ? fixedTable : dimColumns === null ? null : st.table !== undefined ? st.table : this.tableOf(st);
+      const table =
+        fixed !== null ? fixedTable : dimColumns === null ? null : st.table !== undefined ? st.table : this.tableOf(st);
       let cell = NOT_VOUCHED;
       if (table !== null) {
         cell = cells !== null ? cells[i] : cellOfColumns(plan!, table, dimColumns!, i);
         const hit = cell >= 0 ? this.stored(table, cell) : undefined;
-        if (hit !== undefined) { out[i] = hit; fromTable++; continue; }
+        if (hit !== undefined) {
+          out[i] = hit;
+          fromTable++;
+          continue;
+        }
       }
       let o: RowOutcome;
       if (bySlot !== null) {
-        for (let k = 0; k < bySlot.length; k++) { const c = bySlot[k]; raws[k] = c === null ? undefined : c[i]; }
+        for (let k = 0; k < bySlot.length; k++) {
+          const c = bySlot[k];
+          raws[k] = c === null ? undefined : c[i];
+        }
         o = this.one(raws, st);
       } else {
         for (let j = 0; j < cols.length; j++) row[names[j]] = cols[j][i];

@@ -9,7 +9,10 @@ import { compileFormula, CompiledFormula } from "./formula";
 import { timelineOf, Timeline } from "./parameters";
 import { FileMemo } from "./memo";
 
-export interface NamedFormula { name: string; formula: CompiledFormula }
+export interface NamedFormula {
+  name: string;
+  formula: CompiledFormula;
+}
 
 export interface CompiledRule {
   rule: Rule;
@@ -66,7 +69,12 @@ function compileFormulas(
 }
 
 /** Reports each bad formula to `onFormulaError` (the loader makes it a problem at its JSON path); without one, throws. */
-export function compileRuleFile(file: RuleFile, path: string, hash: string, onFormulaError?: FormulaErrorSink): LoadedRuleFile {
+export function compileRuleFile(
+  file: RuleFile,
+  path: string,
+  hash: string,
+  onFormulaError?: FormulaErrorSink,
+): LoadedRuleFile {
   const parameterNames = new Set(Object.keys(file.parameters));
   const base = new Set([...Object.keys(file.facts), ...parameterNames]);
   const formulaErrors: Array<[string, Error]> = [];
@@ -75,7 +83,14 @@ export function compileRuleFile(file: RuleFile, path: string, hash: string, onFo
   const rules: CompiledRule[] = file.rules.map((rule, index) => {
     const known = new Set([...base, ...Object.keys(rule.event.params ?? {})]);
     const formulas = compileFormulas(rule.formulas, known, parameterNames, `rules[${index}].formulas`, onError);
-    return { rule, index, priority: rule.priority ?? 1, predicate: compileCondition(rule.conditions), params: rule.event.params ?? {}, formulas };
+    return {
+      rule,
+      index,
+      priority: rule.priority ?? 1,
+      predicate: compileCondition(rule.conditions),
+      params: rule.event.params ?? {},
+      formulas,
+    };
   });
   // File formulas may read any event param or rule formula name declared anywhere in the file.
   const everyResultName = new Set<string>(base);
@@ -91,7 +106,13 @@ export function compileRuleFile(file: RuleFile, path: string, hash: string, onFo
     ? {
         params: file.otherwise.params,
         source: file.otherwise.source,
-        formulas: compileFormulas(file.otherwise.formulas, new Set([...base, ...Object.keys(file.otherwise.params)]), parameterNames, "otherwise.formulas", onError),
+        formulas: compileFormulas(
+          file.otherwise.formulas,
+          new Set([...base, ...Object.keys(file.otherwise.params)]),
+          parameterNames,
+          "otherwise.formulas",
+          onError,
+        ),
       }
     : undefined;
   // Without a sink (direct callers), a bad formula is still an exception, never a silent omission.
@@ -101,10 +122,26 @@ export function compileRuleFile(file: RuleFile, path: string, hash: string, onFo
   const conditionParameters = new Set<string>();
   for (const r of file.rules) {
     for (const leaf of leaves(r.conditions)) {
-      for (const name of [leaf.fact, typeof leaf.value === "object" && leaf.value !== null && !Array.isArray(leaf.value) ? leaf.value.fact : ""]) {
+      for (const name of [
+        leaf.fact,
+        typeof leaf.value === "object" && leaf.value !== null && !Array.isArray(leaf.value) ? leaf.value.fact : "",
+      ]) {
         if (parameterNames.has(name)) conditionParameters.add(name);
       }
     }
   }
-  return { path, hash, file, facts: compileFacts(file.facts), rules, ordered, otherwise, fileFormulas, timelines, citations: file.sources, conditionParameters, memo: new FileMemo() };
+  return {
+    path,
+    hash,
+    file,
+    facts: compileFacts(file.facts),
+    rules,
+    ordered,
+    otherwise,
+    fileFormulas,
+    timelines,
+    citations: file.sources,
+    conditionParameters,
+    memo: new FileMemo(),
+  };
 }

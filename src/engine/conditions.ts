@@ -20,8 +20,14 @@ export function compileCondition(c: Condition | TopCondition): Predicate {
     const parts = c.all.map(compileCondition);
     // Short conjunctions (most rules) as direct calls rather than a loop.
     if (parts.length === 1) return parts[0];
-    if (parts.length === 2) { const [a, b] = parts; return (env) => a(env) && b(env); }
-    if (parts.length === 3) { const [a, b, d] = parts; return (env) => a(env) && b(env) && d(env); }
+    if (parts.length === 2) {
+      const [a, b] = parts;
+      return (env) => a(env) && b(env);
+    }
+    if (parts.length === 3) {
+      const [a, b, d] = parts;
+      return (env) => a(env) && b(env) && d(env);
+    }
     return (env) => {
       for (let i = 0; i < parts.length; i++) if (!parts[i](env)) return false;
       return true;
@@ -30,7 +36,10 @@ export function compileCondition(c: Condition | TopCondition): Predicate {
   if ("any" in c) {
     const parts = c.any.map(compileCondition);
     if (parts.length === 1) return parts[0];
-    if (parts.length === 2) { const [a, b] = parts; return (env) => a(env) || b(env); }
+    if (parts.length === 2) {
+      const [a, b] = parts;
+      return (env) => a(env) || b(env);
+    }
     return (env) => {
       for (let i = 0; i < parts.length; i++) if (parts[i](env)) return true;
       return false;
@@ -71,7 +80,8 @@ export function traceCondition(c: Condition | TopCondition, env: Env): Condition
     return { kind: "not", result: !child.result, children: [child] };
   }
   const leaf = c as LeafCondition;
-  const ref = typeof leaf.value === "object" && leaf.value !== null && !Array.isArray(leaf.value) ? leaf.value.fact : undefined;
+  const ref =
+    typeof leaf.value === "object" && leaf.value !== null && !Array.isArray(leaf.value) ? leaf.value.fact : undefined;
   const value = ref !== undefined ? env[ref] : leaf.value;
   const factValue = env[leaf.fact];
   return {

@@ -17,7 +17,12 @@ export interface Question {
 }
 
 /** Parameters in force on a date. One with no entry yet is `missing`: an error only where it is read. */
-export interface ParameterState { values: Record<string, Scalar>; used: UsedParameter[]; timelines: Map<string, Timeline>; missing: Map<string, string> }
+export interface ParameterState {
+  values: Record<string, Scalar>;
+  used: UsedParameter[];
+  timelines: Map<string, Timeline>;
+  missing: Map<string, string>;
+}
 
 export interface Context {
   loaded: LoadedRuleFile;
@@ -35,7 +40,11 @@ export function findRuleFile(set: RuleSet, id: string): LoadedRuleFile {
   if (loaded) return loaded;
   const broken = set.broken.find((b) => b.id === id);
   if (broken) {
-    throw new EvalFailure({ code: "broken-rule-file", message: `regelfilen «${id}» (${broken.path}) kunne ikke lastes: ${broken.problems[0]?.message ?? "ukjent feil"}`, field: "regel" });
+    throw new EvalFailure({
+      code: "broken-rule-file",
+      message: `regelfilen «${id}» (${broken.path}) kunne ikke lastes: ${broken.problems[0]?.message ?? "ukjent feil"}`,
+      field: "regel",
+    });
   }
   const suggestions = closest(id, [...set.files.keys()]);
   throw new EvalFailure({
@@ -51,7 +60,12 @@ export function findScenario(set: RuleSet, id: string | null | undefined): Loade
   const s = set.scenarios.get(id);
   if (s) return s;
   const suggestions = closest(id, [...set.scenarios.keys()]);
-  throw new EvalFailure({ code: "unknown-scenario", message: `ukjent scenario «${id}»${suggestions.length ? `; mente du «${suggestions[0]}»?` : ""}`, field: "scenario", suggestions });
+  throw new EvalFailure({
+    code: "unknown-scenario",
+    message: `ukjent scenario «${id}»${suggestions.length ? `; mente du «${suggestions[0]}»?` : ""}`,
+    field: "scenario",
+    suggestions,
+  });
 }
 
 export function timelinesFor(loaded: LoadedRuleFile, scenario: LoadedScenario | null): Map<string, Timeline> {
@@ -102,7 +116,12 @@ export function parametersAt(timelines: Map<string, Timeline>, date: string): Pa
  */
 const envTemplates = new WeakMap<ParameterState, { keys: string[]; values: unknown[] }>();
 
-export function buildEnv(loaded: LoadedRuleFile, facts: FactValues, params: ParameterState, date: string): Record<string, unknown> {
+export function buildEnv(
+  loaded: LoadedRuleFile,
+  facts: FactValues,
+  params: ParameterState,
+  date: string,
+): Record<string, unknown> {
   let t = envTemplates.get(params);
   if (!t) {
     const keys = Object.keys(params.values);

@@ -19,7 +19,13 @@ import { leaves } from "./conditions";
 
 export const NOT_VOUCHED = -1;
 
-const enum Kind { Codes, Bool, Int, Num, AbsentOnly }
+const enum Kind {
+  Codes,
+  Bool,
+  Int,
+  Num,
+  AbsentOnly,
+}
 
 /** How one declared fact is classified. Absent (undefined/null) is always the last class. */
 interface Dim {
@@ -64,7 +70,12 @@ const MAX_CELLS = 1 << 16;
 const MAX_LOOKUP_SPAN = 4096;
 
 const EQUALITY: ReadonlySet<Operator> = new Set(["equal", "notEqual", "in", "notIn"]);
-const ORDERING: ReadonlySet<Operator> = new Set(["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]);
+const ORDERING: ReadonlySet<Operator> = new Set([
+  "lessThan",
+  "lessThanInclusive",
+  "greaterThan",
+  "greaterThanInclusive",
+]);
 const DATE_ONLY: ReadonlySet<Operator> = new Set(["dateBefore", "dateOnOrBefore", "dateAfter", "dateOnOrAfter"]);
 
 function refOf(leaf: LeafCondition): string | null {
@@ -73,7 +84,17 @@ function refOf(leaf: LeafCondition): string | null {
 }
 
 function baseDim(name: string, kind: Kind, decl: FactDecl): Dim {
-  return { name, kind, codes: null, otherText: false, min: decl.min ?? -Infinity, max: decl.max ?? Infinity, literals: [], parameters: [], coerce: null };
+  return {
+    name,
+    kind,
+    codes: null,
+    otherText: false,
+    min: decl.min ?? -Infinity,
+    max: decl.max ?? Infinity,
+    literals: [],
+    parameters: [],
+    coerce: null,
+  };
 }
 
 /**
@@ -96,14 +117,17 @@ export function planTable(loaded: LoadedRuleFile): TablePlan | null {
       byFact.set(leaf.fact, list);
     }
   }
-  const derivedSources = new Set(names.map((n) => decls[n].derive?.ageFrom).filter((s): s is string => s !== undefined));
+  const derivedSources = new Set(
+    names.map((n) => decls[n].derive?.ageFrom).filter((s): s is string => s !== undefined),
+  );
   const dims: Dim[] = [];
   const numericParameters = new Set<string>();
   for (const name of names) {
     const decl = decls[name];
     const used = byFact.get(name) ?? [];
     let dim: Dim | null;
-    if (derivedSources.has(name)) dim = used.length ? null : baseDim(name, Kind.AbsentOnly, decl); // present: the general path derives
+    if (derivedSources.has(name))
+      dim = used.length ? null : baseDim(name, Kind.AbsentOnly, decl); // present: the general path derives
     else dim = dimFor(name, decl, used, numericParameters);
     if (dim === null) return null;
     // A fact with a derivation source is coerced as given only when the source is absent, which its
@@ -133,7 +157,8 @@ function dimFor(name: string, decl: FactDecl, used: LeafCondition[], numericPara
         if (!EQUALITY.has(leaf.operator) || refOf(leaf) !== null) return null;
         const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
         // Only canonical text can equal a normalised fact; other constants never match and need no class.
-        for (const v of values) if (typeof v === "string" && v !== "" && v.trim() === v && !codes.has(v)) codes.set(v, codes.size);
+        for (const v of values)
+          if (typeof v === "string" && v !== "" && v.trim() === v && !codes.has(v)) codes.set(v, codes.size);
       }
       dim.codes = codes;
       dim.otherText = true;
@@ -181,10 +206,13 @@ function classCount(dim: Dim, bounds: Float64Array | null): number {
       for (const c of dim.codes!.values()) if (c > max) max = c;
       return max + 1 + (dim.otherText ? 1 : 0) + 1;
     }
-    case Kind.Bool: return 3;
+    case Kind.Bool:
+      return 3;
     case Kind.Int:
-    case Kind.Num: return 2 * bounds!.length + 2;
-    case Kind.AbsentOnly: return 1;
+    case Kind.Num:
+      return 2 * bounds!.length + 2;
+    case Kind.AbsentOnly:
+      return 1;
   }
 }
 
@@ -219,7 +247,12 @@ export function buildTable<T>(plan: TablePlan, parameterValues: Record<string, S
         values.push(v);
       }
       b = Float64Array.from([...new Set(values.filter(Number.isFinite))].sort((x, y) => x - y));
-      if (dim.kind === Kind.Int && Number.isFinite(dim.min) && Number.isFinite(dim.max) && dim.max - dim.min <= MAX_LOOKUP_SPAN) {
+      if (
+        dim.kind === Kind.Int &&
+        Number.isFinite(dim.min) &&
+        Number.isFinite(dim.max) &&
+        dim.max - dim.min <= MAX_LOOKUP_SPAN
+      ) {
         const lo = Math.ceil(dim.min);
         lookupBase[d] = lo;
         table = new Int32Array(Math.max(0, Math.floor(dim.max) - lo + 1));
@@ -302,7 +335,12 @@ export function cellOfObject(plan: TablePlan, table: DecisionTable<unknown>, row
 }
 
 /** The cell index of row `i` given as columns (per-row dates: each row may have its own table). */
-export function cellOfColumns(plan: TablePlan, table: DecisionTable<unknown>, columns: Array<ReadonlyArray<unknown> | null>, i: number): number {
+export function cellOfColumns(
+  plan: TablePlan,
+  table: DecisionTable<unknown>,
+  columns: Array<ReadonlyArray<unknown> | null>,
+  i: number,
+): number {
   let idx = 0;
   for (let d = 0; d < columns.length; d++) {
     const col = columns[d];
@@ -318,7 +356,12 @@ export function cellOfColumns(plan: TablePlan, table: DecisionTable<unknown>, co
  * no such column), NOT_VOUCHED where a row must take the general path. Column by column: one tight loop
  * per fact, each specialised to the fact's kind.
  */
-export function cellsOfColumns(plan: TablePlan, table: DecisionTable<unknown>, columns: Array<ReadonlyArray<unknown> | null>, n: number): Int32Array {
+export function cellsOfColumns(
+  plan: TablePlan,
+  table: DecisionTable<unknown>,
+  columns: Array<ReadonlyArray<unknown> | null>,
+  n: number,
+): Int32Array {
   const idx = new Int32Array(n);
   for (let d = 0; d < plan.dims.length; d++) {
     const dim = plan.dims[d];
@@ -335,9 +378,15 @@ export function cellsOfColumns(plan: TablePlan, table: DecisionTable<unknown>, c
         for (let i = 0; i < n; i++) {
           if (idx[i] < 0) continue;
           const raw = col[i];
-          if (raw === undefined || raw === null) { idx[i] += absent; continue; }
+          if (raw === undefined || raw === null) {
+            idx[i] += absent;
+            continue;
+          }
           const c = codes.get(raw);
-          if (c !== undefined) { idx[i] += c * stride; continue; }
+          if (c !== undefined) {
+            idx[i] += c * stride;
+            continue;
+          }
           const k = classOf(plan, table, d, raw);
           idx[i] = k < 0 ? NOT_VOUCHED : idx[i] + k * stride;
         }
@@ -350,7 +399,10 @@ export function cellsOfColumns(plan: TablePlan, table: DecisionTable<unknown>, c
         for (let i = 0; i < n; i++) {
           if (idx[i] < 0) continue;
           const raw = col[i];
-          if (lookup !== null && typeof raw === "number" && raw >= dim.min && raw <= dim.max && Number.isInteger(raw)) { idx[i] += lookup[raw - base] * stride; continue; }
+          if (lookup !== null && typeof raw === "number" && raw >= dim.min && raw <= dim.max && Number.isInteger(raw)) {
+            idx[i] += lookup[raw - base] * stride;
+            continue;
+          }
           const c = classOf(plan, table, d, raw);
           idx[i] = c < 0 ? NOT_VOUCHED : idx[i] + c * stride;
         }
@@ -371,7 +423,12 @@ export function cellsOfColumns(plan: TablePlan, table: DecisionTable<unknown>, c
  * Which parameter state a table belongs to. Dates whose compared parameters have the same values share
  * a table, unless a condition reads the date itself or a parameter is missing (messages name the date).
  */
-export function tableKey(plan: TablePlan, iso: string, parameterValues: Record<string, Scalar>, hasMissing: boolean): string {
+export function tableKey(
+  plan: TablePlan,
+  iso: string,
+  parameterValues: Record<string, Scalar>,
+  hasMissing: boolean,
+): string {
   if (plan.readsDate || hasMissing) return `date:${iso}`;
   return JSON.stringify(parameterValues);
 }

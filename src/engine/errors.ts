@@ -1,7 +1,18 @@
 /** Evaluation errors are values, never exceptions that escape to the user: each names what was wrong. */
 export type EvalErrorCode =
-  | "unknown-rule-file" | "broken-rule-file" | "unknown-scenario" | "bad-date" | "unknown-fact" | "missing-fact"
-  | "bad-fact" | "no-parameter-value" | "no-rule-fired" | "not-covered" | "overlap" | "formula" | "bad-output";
+  | "unknown-rule-file"
+  | "broken-rule-file"
+  | "unknown-scenario"
+  | "bad-date"
+  | "unknown-fact"
+  | "missing-fact"
+  | "bad-fact"
+  | "no-parameter-value"
+  | "no-rule-fired"
+  | "not-covered"
+  | "overlap"
+  | "formula"
+  | "bad-output";
 
 export interface EvalError {
   code: EvalErrorCode;

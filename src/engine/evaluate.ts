@@ -15,7 +15,12 @@ import type { ResultValue, RuleTrace, Trace } from "../model/result";
 import { collectSources } from "./sources";
 
 export type { Question };
-export interface Evaluation { ruleFile: { id: string; version: string; hash: string }; scenario: string | null; result: ResultValue; trace?: Trace }
+export interface Evaluation {
+  ruleFile: { id: string; version: string; hash: string };
+  scenario: string | null;
+  result: ResultValue;
+  trace?: Trace;
+}
 export type Outcome = { ok: true; value: Evaluation } | { ok: false; error: EvalError };
 
 export function failure(e: unknown): Outcome {
@@ -26,16 +31,41 @@ export function failure(e: unknown): Outcome {
 
 export function evaluation(ctx: Context, work: ResultWork, trace: Trace | undefined): Evaluation {
   const f = ctx.loaded;
-  return { ruleFile: { id: f.file.id, version: f.file.version, hash: f.hash }, scenario: ctx.scenario?.scenario.id ?? null, result: work.result, trace };
+  return {
+    ruleFile: { id: f.file.id, version: f.file.version, hash: f.hash },
+    scenario: ctx.scenario?.scenario.id ?? null,
+    result: work.result,
+    trace,
+  };
 }
 
-export function buildTrace(ctx: Context, engine: Trace["engine"], rules: RuleTrace[], selected: CompiledRule[] | "otherwise", work: ResultWork): Trace {
+export function buildTrace(
+  ctx: Context,
+  engine: Trace["engine"],
+  rules: RuleTrace[],
+  selected: CompiledRule[] | "otherwise",
+  work: ResultWork,
+): Trace {
   const f = ctx.loaded;
   const selectedNames = selected === "otherwise" ? ["otherwise"] : selected.map((r) => r.rule.name);
   const parameters = ctx.params.used;
   return {
-    ruleFile: { id: f.file.id, title: f.file.title, domain: f.file.domain, version: f.file.version, hash: f.hash, path: f.path },
-    scenario: ctx.scenario ? { id: ctx.scenario.scenario.id, title: ctx.scenario.scenario.title, version: ctx.scenario.scenario.version, hash: ctx.scenario.hash } : null,
+    ruleFile: {
+      id: f.file.id,
+      title: f.file.title,
+      domain: f.file.domain,
+      version: f.file.version,
+      hash: f.hash,
+      path: f.path,
+    },
+    scenario: ctx.scenario
+      ? {
+          id: ctx.scenario.scenario.id,
+          title: ctx.scenario.scenario.title,
+          version: ctx.scenario.scenario.version,
+          hash: ctx.scenario.hash,
+        }
+      : null,
     date: ctx.date,
     engine,
     facts: ctx.facts,
@@ -52,7 +82,14 @@ export function buildTrace(ctx: Context, engine: Trace["engine"], rules: RuleTra
 }
 
 export function ruleTrace(r: CompiledRule, fired: boolean, conditions: ConditionTrace): RuleTrace {
-  return { name: r.rule.name, description: r.rule.description, priority: r.priority, fired, conditions, source: r.rule.source };
+  return {
+    name: r.rule.name,
+    description: r.rule.description,
+    priority: r.priority,
+    fired,
+    conditions,
+    source: r.rule.source,
+  };
 }
 
 /** Compiled path. With `trace`, every condition is recorded; without, only closures run. */
@@ -76,4 +113,3 @@ export function evaluateContext(ctx: Context, withTrace: boolean): Evaluation {
   });
   return evaluation(ctx, work, buildTrace(ctx, "compiled", traces, selected, work));
 }
-

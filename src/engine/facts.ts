@@ -52,7 +52,8 @@ export function toDecimalText(name: string, raw: unknown): string {
   if (typeof raw === "number" && Number.isFinite(raw)) t = String(raw);
   else if (typeof raw === "string") t = raw.replace(GROUPED, "").replace(",", ".");
   if (t !== null && /e/i.test(t) && typeof raw === "number") t = raw.toFixed(20).replace(/\.?0+$/, "");
-  if (t === null || t.length > 40 || !/^[+-]?\d+(\.\d+)?$/.test(t)) return fail("bad-fact", `${name}: forventet et beløp (desimaltall), fikk ${show(raw)}`, name);
+  if (t === null || t.length > 40 || !/^[+-]?\d+(\.\d+)?$/.test(t))
+    return fail("bad-fact", `${name}: forventet et beløp (desimaltall), fikk ${show(raw)}`, name);
   t = t.replace(/^\+/, "");
   if (t.includes(".")) t = t.replace(/0+$/, "").replace(/\.$/, "");
   t = t.replace(/^(-?)0+(\d)/, "$1$2");
@@ -60,8 +61,10 @@ export function toDecimalText(name: string, raw: unknown): string {
 }
 
 function checkRange(name: string, value: number, decl: FactDecl): void {
-  if (decl.min !== undefined && value < decl.min) fail("bad-fact", `${name}: forventet minst ${decl.min}, fikk ${value}`, name);
-  if (decl.max !== undefined && value > decl.max) fail("bad-fact", `${name}: forventet høyst ${decl.max}, fikk ${value}`, name);
+  if (decl.min !== undefined && value < decl.min)
+    fail("bad-fact", `${name}: forventet minst ${decl.min}, fikk ${value}`, name);
+  if (decl.max !== undefined && value > decl.max)
+    fail("bad-fact", `${name}: forventet høyst ${decl.max}, fikk ${value}`, name);
 }
 
 type Coerce = (raw: unknown) => FactValue;
@@ -82,8 +85,9 @@ function coercer(name: string, decl: FactDecl): Coerce {
       return (raw) => {
         let n: number | undefined;
         if (typeof raw === "number") n = raw;
-        else if (typeof raw === "string" && (n = parse(raw)) !== undefined) { /* parsed */ }
-        else return fail("bad-fact", `${name}: forventet et heltall, fikk ${show(raw)}`, name);
+        else if (typeof raw === "string" && (n = parse(raw)) !== undefined) {
+          /* parsed */
+        } else return fail("bad-fact", `${name}: forventet et heltall, fikk ${show(raw)}`, name);
         if (!Number.isInteger(n)) fail("bad-fact", `${name}: forventet et heltall, fikk ${show(raw)}`, name);
         checkRange(name, n, decl);
         return n;
@@ -129,7 +133,8 @@ function coercer(name: string, decl: FactDecl): Coerce {
     case "date":
       return (raw) => {
         const iso = typeof raw === "string" ? parseUserDate(raw) : null;
-        if (iso === null) return fail("bad-fact", `${name}: forventet en dato (ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ), fikk ${show(raw)}`, name);
+        if (iso === null)
+          return fail("bad-fact", `${name}: forventet en dato (ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ), fikk ${show(raw)}`, name);
         return iso;
       };
   }
@@ -149,7 +154,12 @@ export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
     const decl = decls[name];
     const source = decl.derive?.ageFrom;
     return {
-      name, slot, decl, source, sourceSlot: source === undefined ? -1 : names.indexOf(source), coerce: coercer(name, decls[name]),
+      name,
+      slot,
+      decl,
+      source,
+      sourceSlot: source === undefined ? -1 : names.indexOf(source),
+      coerce: coercer(name, decls[name]),
       whenAbsent: decl.default !== undefined ? decl.default : decl.optional || source !== undefined ? null : undefined,
     };
   });
@@ -163,10 +173,15 @@ export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
       const raw = raws[steps[i].slot];
       const born = sourceSlot < 0 ? null : out[source!];
       if (born !== null && born !== undefined) {
-        if ((born as string) > date) fail("bad-fact", `${source}: fødselsdatoen ${born} er etter datoen ${date}`, source);
+        if ((born as string) > date)
+          fail("bad-fact", `${source}: fødselsdatoen ${born} er etter datoen ${date}`, source);
         const age = ageOn(born as string, date);
         if (!isAbsent(raw) && coerce(raw) !== age) {
-          fail("bad-fact", `${name}: oppgitt ${show(raw)}, men ${source} ${born} gir ${age} år den ${date}; oppgi bare én av dem`, name);
+          fail(
+            "bad-fact",
+            `${name}: oppgitt ${show(raw)}, men ${source} ${born} gir ${age} år den ${date}; oppgi bare én av dem`,
+            name,
+          );
         }
         checkRange(name, age, decl);
         out[name] = age;
@@ -191,7 +206,8 @@ export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
     coerce: Object.fromEntries(steps.map((s) => [s.name, s.coerce])),
     normalize(input, date, derived) {
       for (const key in input) {
-        if (!known.has(key) && hasOwn.call(input, key)) fail("unknown-fact", `ukjent faktum «${key}»; denne regelfilen bruker ${names.join(", ")}`, key);
+        if (!known.has(key) && hasOwn.call(input, key))
+          fail("unknown-fact", `ukjent faktum «${key}»; denne regelfilen bruker ${names.join(", ")}`, key);
       }
       // Own properties only: an inherited "toString" or a prototype-polluted value is not a fact.
       const raws = new Array<unknown>(names.length);

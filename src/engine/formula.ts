@@ -6,10 +6,11 @@ import type { MathNode } from "mathjs";
 import { FORMULA_FUNCTIONS, math, Decimal, isDecimal } from "./decimal";
 
 /** Built-in helpers of ours that formulas may call, with the arity they take. */
-export const HELPER_FUNCTIONS: Record<string, { minArgs: number; maxArgs: number; firstArgIsParameterName: boolean }> = {
-  /** kjede("param", fra, til): product of (1 + param at 1 January of each year fra+1..til); inverse when til < fra. */
-  kjede: { minArgs: 3, maxArgs: 3, firstArgIsParameterName: true },
-};
+export const HELPER_FUNCTIONS: Record<string, { minArgs: number; maxArgs: number; firstArgIsParameterName: boolean }> =
+  {
+    /** kjede("param", fra, til): product of (1 + param at 1 January of each year fra+1..til); inverse when til < fra. */
+    kjede: { minArgs: 3, maxArgs: 3, firstArgIsParameterName: true },
+  };
 
 export interface CompiledFormula {
   expr: string;
@@ -29,8 +30,14 @@ const MAX_FORMULA_LENGTH = 2000;
  * Parse and check a formula. `known` are the names it may read; `parameters` the names usable as
  * helper series. Throws FormulaError with a plain message naming the offending part.
  */
-export function compileFormula(expr: string, known: Set<string>, parameters: Set<string>, round?: number): CompiledFormula {
-  if (expr.length > MAX_FORMULA_LENGTH) throw new FormulaError(`formelen er for lang (${expr.length} tegn, maks ${MAX_FORMULA_LENGTH})`);
+export function compileFormula(
+  expr: string,
+  known: Set<string>,
+  parameters: Set<string>,
+  round?: number,
+): CompiledFormula {
+  if (expr.length > MAX_FORMULA_LENGTH)
+    throw new FormulaError(`formelen er for lang (${expr.length} tegn, maks ${MAX_FORMULA_LENGTH})`);
   // Bracket nesting is checked before parsing: mathjs's recursive parser would overflow the stack first.
   let open = 0;
   let maxOpen = 0;
@@ -54,10 +61,16 @@ export function compileFormula(expr: string, known: Set<string>, parameters: Set
     switch (node.type) {
       case "ConstantNode": {
         const value = (node as unknown as { value: unknown }).value;
-        if (isDecimal(value) && !value.isZero() && Math.abs(value.e) > MAX_EXPONENT) problems.push(`tallet ${value.toString()} er utenfor det tillatte området (høyst ${MAX_EXPONENT} sifre)`);
-        const callee = parent?.type === "FunctionNode" ? (parent as unknown as { fn: { name?: string }; args: MathNode[] }) : null;
-        const isHelperArg = callee !== null && callee.args[0] === node && typeof callee.fn.name === "string" &&
-          Object.prototype.hasOwnProperty.call(HELPER_FUNCTIONS, callee.fn.name) && HELPER_FUNCTIONS[callee.fn.name].firstArgIsParameterName;
+        if (isDecimal(value) && !value.isZero() && Math.abs(value.e) > MAX_EXPONENT)
+          problems.push(`tallet ${value.toString()} er utenfor det tillatte området (høyst ${MAX_EXPONENT} sifre)`);
+        const callee =
+          parent?.type === "FunctionNode" ? (parent as unknown as { fn: { name?: string }; args: MathNode[] }) : null;
+        const isHelperArg =
+          callee !== null &&
+          callee.args[0] === node &&
+          typeof callee.fn.name === "string" &&
+          Object.prototype.hasOwnProperty.call(HELPER_FUNCTIONS, callee.fn.name) &&
+          HELPER_FUNCTIONS[callee.fn.name].firstArgIsParameterName;
         if (typeof value === "string" && !isHelperArg) problems.push(`tekstkonstanten «${value}» er ikke tillatt her`);
         break;
       }
@@ -66,7 +79,8 @@ export function compileFormula(expr: string, known: Set<string>, parameters: Set
         const isCallee = parent?.type === "FunctionNode" && (parent as unknown as { fn: MathNode }).fn === node;
         if (isCallee) break;
         if (name === "true" || name === "false") break;
-        if (!known.has(name)) problems.push(`ukjent navn «${name}» (kjente navn: ${[...known].sort().join(", ") || "ingen"})`);
+        if (!known.has(name))
+          problems.push(`ukjent navn «${name}» (kjente navn: ${[...known].sort().join(", ") || "ingen"})`);
         else inputs.add(name);
         break;
       }
@@ -74,28 +88,42 @@ export function compileFormula(expr: string, known: Set<string>, parameters: Set
         const fn = (node as unknown as { fn: MathNode; args: MathNode[] }).fn;
         const args = (node as unknown as { args: MathNode[] }).args;
         const name = fn.type === "SymbolNode" ? (fn as unknown as { name: string }).name : null;
-        if (name === null) { problems.push("bare navngitte funksjoner kan kalles"); break; }
-        const helper = Object.prototype.hasOwnProperty.call(HELPER_FUNCTIONS, name) ? HELPER_FUNCTIONS[name] : undefined;
+        if (name === null) {
+          problems.push("bare navngitte funksjoner kan kalles");
+          break;
+        }
+        const helper = Object.prototype.hasOwnProperty.call(HELPER_FUNCTIONS, name)
+          ? HELPER_FUNCTIONS[name]
+          : undefined;
         if (helper) {
-          if (args.length < helper.minArgs || args.length > helper.maxArgs) problems.push(`${name}() tar ${helper.minArgs} argumenter, fikk ${args.length}`);
+          if (args.length < helper.minArgs || args.length > helper.maxArgs)
+            problems.push(`${name}() tar ${helper.minArgs} argumenter, fikk ${args.length}`);
           const first = args[0] as unknown as { type: string; value: unknown };
           if (helper.firstArgIsParameterName) {
-            if (first?.type !== "ConstantNode" || typeof first.value !== "string") problems.push(`${name}() skal ha parameternavnet i anførselstegn som første argument`);
+            if (first?.type !== "ConstantNode" || typeof first.value !== "string")
+              problems.push(`${name}() skal ha parameternavnet i anførselstegn som første argument`);
             else if (!parameters.has(first.value)) problems.push(`${name}(): ukjent parameter «${first.value}»`);
             else series.add(first.value);
           }
         } else if (name === "pow") {
           checkExponent(args[1], problems);
-        } else if ((name === "round" || name === "floor" || name === "ceil") && args.length > 1 && !isSmallConstant(args[1], 0, 12)) {
+        } else if (
+          (name === "round" || name === "floor" || name === "ceil") &&
+          args.length > 1 &&
+          !isSmallConstant(args[1], 0, 12)
+        ) {
           problems.push(`${name}(): antall desimaler skal være et tall fra 0 til 12`);
         } else if (!FORMULA_FUNCTIONS.has(name)) {
-          problems.push(`funksjonen «${name}» er ikke tillatt i formler (tillatt: ${[...FORMULA_FUNCTIONS, ...Object.keys(HELPER_FUNCTIONS)].join(", ")})`);
+          problems.push(
+            `funksjonen «${name}» er ikke tillatt i formler (tillatt: ${[...FORMULA_FUNCTIONS, ...Object.keys(HELPER_FUNCTIONS)].join(", ")})`,
+          );
         }
         break;
       }
       case "OperatorNode": {
         const fn = (node as unknown as { fn: string }).fn;
-        if (!ALLOWED_OPERATORS.has(fn)) problems.push(`operatoren «${(node as unknown as { op: string }).op}» er ikke tillatt`);
+        if (!ALLOWED_OPERATORS.has(fn))
+          problems.push(`operatoren «${(node as unknown as { op: string }).op}» er ikke tillatt`);
         if (fn === "pow") checkExponent((node as unknown as { args: MathNode[] }).args[1], problems);
         break;
       }
@@ -132,9 +160,13 @@ const MAX_EXPONENT = 100;
 const MAX_POWER = 100;
 
 function isSmallConstant(node: MathNode | undefined, min: number, max: number): boolean {
-  let n = node as unknown as { type: string; value?: unknown; fn?: string; args?: MathNode[]; content?: MathNode } | undefined;
+  let n = node as unknown as
+    { type: string; value?: unknown; fn?: string; args?: MathNode[]; content?: MathNode } | undefined;
   let sign = 1;
-  while (n && (n.type === "ParenthesisNode" || (n.type === "OperatorNode" && (n.fn === "unaryMinus" || n.fn === "unaryPlus")))) {
+  while (
+    n &&
+    (n.type === "ParenthesisNode" || (n.type === "OperatorNode" && (n.fn === "unaryMinus" || n.fn === "unaryPlus")))
+  ) {
     if (n.type === "OperatorNode" && n.fn === "unaryMinus") sign = -sign;
     n = (n.type === "ParenthesisNode" ? n.content : n.args![0]) as unknown as typeof n;
   }
@@ -145,25 +177,49 @@ function isSmallConstant(node: MathNode | undefined, min: number, max: number): 
 
 /** Powers are limited to whole constant exponents (e.g. (1 + vekst)^3): 10^10^10 would never finish. */
 function checkExponent(exponent: MathNode | undefined, problems: string[]): void {
-  if (!isSmallConstant(exponent, -MAX_POWER, MAX_POWER)) problems.push(`potens: eksponenten skal være et helt tall fra -${MAX_POWER} til ${MAX_POWER} skrevet i formelen`);
+  if (!isSmallConstant(exponent, -MAX_POWER, MAX_POWER))
+    problems.push(`potens: eksponenten skal være et helt tall fra -${MAX_POWER} til ${MAX_POWER} skrevet i formelen`);
 }
 
 const ALLOWED_OPERATORS = new Set([
-  "add", "subtract", "multiply", "divide", "unaryMinus", "unaryPlus", "pow",
-  "larger", "largerEq", "smaller", "smallerEq", "equal", "unequal", "and", "or", "not",
+  "add",
+  "subtract",
+  "multiply",
+  "divide",
+  "unaryMinus",
+  "unaryPlus",
+  "pow",
+  "larger",
+  "largerEq",
+  "smaller",
+  "smallerEq",
+  "equal",
+  "unequal",
+  "and",
+  "or",
+  "not",
 ]);
 
 function describeNode(type: string): string {
   switch (type) {
-    case "AccessorNode": return "egenskapsoppslag (a.b eller a[\"b\"], f.eks. «constructor»)";
-    case "AssignmentNode": return "tilordning (=)";
-    case "FunctionAssignmentNode": return "funksjonsdefinisjon";
-    case "ObjectNode": return "objektliteral ({…})";
-    case "ArrayNode": return "liste ([…])";
-    case "IndexNode": return "indeksering";
-    case "RangeNode": return "område (a:b)";
-    case "BlockNode": return "flere uttrykk (;)";
-    default: return `uttrykkstypen ${type}`;
+    case "AccessorNode":
+      return 'egenskapsoppslag (a.b eller a["b"], f.eks. «constructor»)';
+    case "AssignmentNode":
+      return "tilordning (=)";
+    case "FunctionAssignmentNode":
+      return "funksjonsdefinisjon";
+    case "ObjectNode":
+      return "objektliteral ({…})";
+    case "ArrayNode":
+      return "liste ([…])";
+    case "IndexNode":
+      return "indeksering";
+    case "RangeNode":
+      return "område (a:b)";
+    case "BlockNode":
+      return "flere uttrykk (;)";
+    default:
+      return `uttrykkstypen ${type}`;
   }
 }
 

@@ -25,7 +25,8 @@ export const CUSTOM_OPERATORS: Partial<Record<Operator, OperatorFn>> = {
   dateOnOrBefore: (a, b) => isIsoText(a) && isIsoText(b) && a <= b,
   dateAfter: (a, b) => isIsoText(a) && isIsoText(b) && a > b,
   dateOnOrAfter: (a, b) => isIsoText(a) && isIsoText(b) && a >= b,
-  inRange: (a, b) => isNumeric(a) && Array.isArray(b) && b.length === 2 && (a as number) >= b[0] && (a as number) <= b[1],
+  inRange: (a, b) =>
+    isNumeric(a) && Array.isArray(b) && b.length === 2 && (a as number) >= b[0] && (a as number) <= b[1],
 };
 
 export const OPERATOR_FUNCTIONS: Record<Operator, OperatorFn> = {
@@ -37,13 +38,25 @@ export const OPERATOR_FUNCTIONS: Record<Operator, OperatorFn> = {
   lessThanInclusive: (a, b) => isNumeric(a) && (a as number) <= (b as number),
   greaterThan: (a, b) => isNumeric(a) && (a as number) > (b as number),
   greaterThanInclusive: (a, b) => isNumeric(a) && (a as number) >= (b as number),
-  ...(CUSTOM_OPERATORS as Record<"dateBefore" | "dateOnOrBefore" | "dateAfter" | "dateOnOrAfter" | "inRange", OperatorFn>),
+  ...(CUSTOM_OPERATORS as Record<
+    "dateBefore" | "dateOnOrBefore" | "dateAfter" | "dateOnOrAfter" | "inRange",
+    OperatorFn
+  >),
 };
 
 /** Norwegian reading of an operator, for traces. */
 export const OPERATOR_TEXT: Record<Operator, string> = {
-  equal: "er lik", notEqual: "er ikke lik", in: "er en av", notIn: "er ingen av",
-  lessThan: "<", lessThanInclusive: "≤", greaterThan: ">", greaterThanInclusive: "≥",
-  dateBefore: "før", dateOnOrBefore: "på eller før", dateAfter: "etter", dateOnOrAfter: "på eller etter",
+  equal: "er lik",
+  notEqual: "er ikke lik",
+  in: "er en av",
+  notIn: "er ingen av",
+  lessThan: "<",
+  lessThanInclusive: "≤",
+  greaterThan: ">",
+  greaterThanInclusive: "≥",
+  dateBefore: "før",
+  dateOnOrBefore: "på eller før",
+  dateAfter: "etter",
+  dateOnOrAfter: "på eller etter",
   inRange: "i intervallet",
 };

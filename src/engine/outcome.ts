@@ -16,7 +16,8 @@ export const RULE_ERROR_EVENT = "feil";
 /** The rules whose results count (one for unique/first, every hit for collect), or the file's «otherwise». */
 export type Selection = CompiledRule[] | "otherwise";
 
-export type RowOutcome = { readonly ok: true; readonly result: ResultValue } | { readonly ok: false; readonly error: EvalError };
+export type RowOutcome =
+  { readonly ok: true; readonly result: ResultValue } | { readonly ok: false; readonly error: EvalError };
 
 function none(loaded: LoadedRuleFile): "otherwise" {
   if (loaded.otherwise) return "otherwise";
@@ -25,12 +26,16 @@ function none(loaded: LoadedRuleFile): "otherwise" {
 
 /** The single rule chosen: a rule-error event makes the answer that error, never a result. */
 function one(loaded: LoadedRuleFile, best: CompiledRule): CompiledRule[] {
-  if (best.rule.event.type === RULE_ERROR_EVENT) fail("not-covered", `${loaded.file.id}: ${String(best.params.melding)}`);
+  if (best.rule.event.type === RULE_ERROR_EVENT)
+    fail("not-covered", `${loaded.file.id}: ${String(best.params.melding)}`);
   return [best];
 }
 
 function overlap(loaded: LoadedRuleFile, fired: CompiledRule[]): never {
-  fail("overlap", `regelfilen «${loaded.file.id}» har treffpolicy «unique», men flere regler slo til samtidig: ${fired.map((r) => `«${r.rule.name}»`).join(" og ")}`);
+  fail(
+    "overlap",
+    `regelfilen «${loaded.file.id}» har treffpolicy «unique», men flere regler slo til samtidig: ${fired.map((r) => `«${r.rule.name}»`).join(" og ")}`,
+  );
 }
 
 /** Apply the hit policy to the rules that fired (in file order), as json-rules-engine reports them. */
@@ -61,7 +66,11 @@ export function selectRules(loaded: LoadedRuleFile, env: Record<string, unknown>
   let hit: CompiledRule | null = null;
   for (let i = 0; i < rules.length; i++) {
     if (!rules[i].predicate(env)) continue;
-    if (hit) overlap(loaded, rules.filter((r) => r.predicate(env)));
+    if (hit)
+      overlap(
+        loaded,
+        rules.filter((r) => r.predicate(env)),
+      );
     hit = rules[i];
   }
   return hit ? one(loaded, hit) : none(loaded);
@@ -76,7 +85,11 @@ function show(v: unknown): string {
 /** One output value as its declared type, or a bad-output error naming the output. */
 function coerce(loaded: LoadedRuleFile, name: string, value: unknown): Scalar {
   const decl = loaded.file.outputs[name];
-  const bad = (): never => fail("bad-output", `regelfilen «${loaded.file.id}»: utdata «${name}» skal være ${decl.type}, men ble ${show(value)}`);
+  const bad = (): never =>
+    fail(
+      "bad-output",
+      `regelfilen «${loaded.file.id}»: utdata «${name}» skal være ${decl.type}, men ble ${show(value)}`,
+    );
   switch (decl.type) {
     case "boolean":
       return typeof value === "boolean" ? value : bad();
@@ -84,7 +97,8 @@ function coerce(loaded: LoadedRuleFile, name: string, value: unknown): Scalar {
       return typeof value === "string" ? value : bad();
     case "decimal":
       if (isDecimal(value)) return decimalText(value);
-      if (typeof value === "number" || (typeof value === "string" && isDecimalText(value))) return decimalText(toDecimal(value));
+      if (typeof value === "number" || (typeof value === "string" && isDecimalText(value)))
+        return decimalText(toDecimal(value));
       return bad();
     case "integer": {
       const d = isDecimal(value) ? value : typeof value === "number" ? toDecimal(value) : null;
@@ -113,14 +127,22 @@ export function toRecord(loaded: LoadedRuleFile, raw: Record<string, unknown>, l
  * path answered one row of it; an outcome computed from the row's own values marks the cell
  * row-dependent, so such rows always take the general path.
  */
-const ROW_DEPENDENT: RowOutcome = Object.freeze({ ok: false as const, error: Object.freeze({ code: "formula" as const, message: "row-dependent" }) });
+const ROW_DEPENDENT: RowOutcome = Object.freeze({
+  ok: false as const,
+  error: Object.freeze({ code: "formula" as const, message: "row-dependent" }),
+});
 
 export function storedOutcome(cells: Array<RowOutcome | undefined>, cell: number): RowOutcome | undefined {
   const hit = cells[cell];
   return hit === ROW_DEPENDENT ? undefined : hit;
 }
 
-export function rememberOutcome(cells: Array<RowOutcome | undefined>, cell: number, o: RowOutcome, rowDependent: boolean): void {
+export function rememberOutcome(
+  cells: Array<RowOutcome | undefined>,
+  cell: number,
+  o: RowOutcome,
+  rowDependent: boolean,
+): void {
   if (cells[cell] === undefined) cells[cell] = rowDependent ? ROW_DEPENDENT : Object.freeze(o);
 }
 

@@ -35,7 +35,12 @@ export function timelineOf(name: string, p: Parameter): Timeline {
 }
 
 /** Overlay scenario entries: base entries before the first scenario date survive, the rest are replaced. */
-export function overlay(base: Timeline, entries: ParameterEntry[], scenarioId: string, scenarioSource: string): Timeline {
+export function overlay(
+  base: Timeline,
+  entries: ParameterEntry[],
+  scenarioId: string,
+  scenarioSource: string,
+): Timeline {
   const first = entries[0].from;
   const last = defaultUntil(entries);
   return {
@@ -60,7 +65,14 @@ export function entryInForce<E extends { from: string }>(entries: readonly E[], 
 }
 
 function used(t: Timeline, found: Timeline["entries"][number]): UsedParameter {
-  return { name: t.name, value: found.value, from: found.from, source: found.source ?? t.source, scenario: found.scenario, note: found.note };
+  return {
+    name: t.name,
+    value: found.value,
+    from: found.from,
+    source: found.source ?? t.source,
+    scenario: found.scenario,
+    note: found.note,
+  };
 }
 
 /** The entry in force on `date`, or null when the timeline starts later or `date` is past its `until`. */

@@ -17,12 +17,21 @@ function scopeValue(v: unknown): unknown {
   return v;
 }
 
-function formulaScope(ctx: Context, params: Record<string, Scalar>, record: UsedParameter[] | null): Record<string, unknown> {
+function formulaScope(
+  ctx: Context,
+  params: Record<string, Scalar>,
+  record: UsedParameter[] | null,
+): Record<string, unknown> {
   const scope: Record<string, unknown> = {};
   for (const name of ctx.loaded.facts.names) {
     const decl = ctx.loaded.file.facts[name];
     const v = ctx.facts[name];
-    scope[name] = decl.type === "integer" || decl.type === "number" || decl.type === "decimal" ? (v === null ? null : scopeValue(v)) : v;
+    scope[name] =
+      decl.type === "integer" || decl.type === "number" || decl.type === "decimal"
+        ? v === null
+          ? null
+          : scopeValue(v)
+        : v;
   }
   for (const [k, v] of Object.entries(ctx.params.values)) scope[k] = scopeValue(v);
   for (const [k, v] of Object.entries(params)) scope[k] = scopeValue(v);
@@ -31,12 +40,19 @@ function formulaScope(ctx: Context, params: Record<string, Scalar>, record: Used
 }
 
 /** Product of (1 + rate) over the years after `from` up to `to`, each rate the entry in force on 1 January. */
-function chain(ctx: Context, name: string, fromYear: unknown, toYear: unknown, record: UsedParameter[] | null): Decimal {
+function chain(
+  ctx: Context,
+  name: string,
+  fromYear: unknown,
+  toYear: unknown,
+  record: UsedParameter[] | null,
+): Decimal {
   const timeline = ctx.params.timelines.get(name);
   const a = Number(String(fromYear));
   const b = Number(String(toYear));
   if (!timeline) fail("formula", `kjede(): ukjent parameter «${name}»`);
-  if (!Number.isInteger(a) || !Number.isInteger(b)) fail("formula", `kjede(): forventet hele årstall, fikk ${String(fromYear)} og ${String(toYear)}`);
+  if (!Number.isInteger(a) || !Number.isInteger(b))
+    fail("formula", `kjede(): forventet hele årstall, fikk ${String(fromYear)} og ${String(toYear)}`);
   let factor = toDecimal(1);
   for (let y = Math.min(a, b) + 1; y <= Math.max(a, b); y++) {
     const used = entryAt(timeline, `${y}-01-01`);
@@ -52,7 +68,14 @@ function show(v: unknown): string {
   return String(v);
 }
 
-function runFormulas(ctx: Context, formulas: NamedFormula[], scope: Record<string, unknown>, out: Record<string, unknown>, traces: FormulaTrace[] | null, record: UsedParameter[] | null): void {
+function runFormulas(
+  ctx: Context,
+  formulas: NamedFormula[],
+  scope: Record<string, unknown>,
+  out: Record<string, unknown>,
+  traces: FormulaTrace[] | null,
+  record: UsedParameter[] | null,
+): void {
   for (const { name, formula } of formulas) {
     if (name in out) continue; // a rule's own formula or param wins over the file-level one
     const seriesStart = record ? record.length : 0;
@@ -75,21 +98,36 @@ function runFormulas(ctx: Context, formulas: NamedFormula[], scope: Record<strin
     } catch (e) {
       if (e instanceof EvalFailure) throw e;
       const msg = (e as Error).message;
-      fail("formula", `formelen for «${name}» (${formula.expr}) feilet: ${/Cannot convert|null/.test(msg) ? "en inndata mangler" : msg}`);
+      fail(
+        "formula",
+        `formelen for «${name}» (${formula.expr}) feilet: ${/Cannot convert|null/.test(msg) ? "en inndata mangler" : msg}`,
+      );
     }
     if (isDecimal(value)) {
-      if (!value.isFinite()) fail("formula", `formelen for «${name}» (${formula.expr}) gir ikke et endelig tall (deling på null?)`);
+      if (!value.isFinite())
+        fail("formula", `formelen for «${name}» (${formula.expr}) gir ikke et endelig tall (deling på null?)`);
       if (formula.round !== undefined) value = roundHalfAwayFromZero(value, formula.round);
     }
     scope[name] = value;
     out[name] = value;
     if (traces && inputs) {
-      traces.push({ name, expr: formula.expr, inputs, value: show(value), round: formula.round, series: record ? record.slice(seriesStart) : undefined });
+      traces.push({
+        name,
+        expr: formula.expr,
+        inputs,
+        value: show(value),
+        round: formula.round,
+        series: record ? record.slice(seriesStart) : undefined,
+      });
     }
   }
 }
 
-export interface ResultWork { result: ResultValue; formulas: FormulaTrace[]; series: UsedParameter[] }
+export interface ResultWork {
+  result: ResultValue;
+  formulas: FormulaTrace[];
+  series: UsedParameter[];
+}
 
 const constantResults = new WeakMap<CompiledRule | object, ResultRecord>();
 
@@ -118,12 +156,21 @@ function readsNoFact(ctx: Context, key: object, own: NamedFormula[]): boolean {
 
 const perStateResults = new WeakMap<object, Map<object, ResultRecord | EvalFailure>>();
 
-function resultFor(ctx: Context, params: Record<string, Scalar>, own: NamedFormula[], label: string, key: object, trace: boolean, work: ResultWork): ResultRecord {
+function resultFor(
+  ctx: Context,
+  params: Record<string, Scalar>,
+  own: NamedFormula[],
+  label: string,
+  key: object,
+  trace: boolean,
+  work: ResultWork,
+): ResultRecord {
   const fileFormulas = ctx.loaded.fileFormulas;
   if (!trace && own.length === 0 && fileFormulas.length === 0) {
     // Constant result (no formulas): computed once per rule, shared and frozen.
     let hit = constantResults.get(key);
-    if (!hit) constantResults.set(key, (hit = Object.freeze(toRecord(ctx.loaded, { ...params }, label)) as ResultRecord));
+    if (!hit)
+      constantResults.set(key, (hit = Object.freeze(toRecord(ctx.loaded, { ...params }, label)) as ResultRecord));
     return hit;
   }
   if (!trace && readsNoFact(ctx, key, own)) {
@@ -145,7 +192,14 @@ function resultFor(ctx: Context, params: Record<string, Scalar>, own: NamedFormu
   return computeRecord(ctx, params, own, label, trace, work);
 }
 
-function computeRecord(ctx: Context, params: Record<string, Scalar>, own: NamedFormula[], label: string, trace: boolean, work: ResultWork): ResultRecord {
+function computeRecord(
+  ctx: Context,
+  params: Record<string, Scalar>,
+  own: NamedFormula[],
+  label: string,
+  trace: boolean,
+  work: ResultWork,
+): ResultRecord {
   const fileFormulas = ctx.loaded.fileFormulas;
   const record = trace ? work.series : null;
   const scope = formulaScope(ctx, params, record);
@@ -161,7 +215,10 @@ export function computeResult(ctx: Context, selected: Selection, trace: boolean)
     const o = ctx.loaded.otherwise!;
     work.result = resultFor(ctx, o.params, o.formulas, "«otherwise»", o, trace, work);
   } else if (ctx.loaded.file.hitPolicy === "collect") {
-    work.result = selected.map((r) => ({ regel: r.rule.name, ...resultFor(ctx, r.params, r.formulas, `regelen «${r.rule.name}»`, r, trace, work) }));
+    work.result = selected.map((r) => ({
+      regel: r.rule.name,
+      ...resultFor(ctx, r.params, r.formulas, `regelen «${r.rule.name}»`, r, trace, work),
+    }));
   } else {
     const r = selected[0];
     work.result = resultFor(ctx, r.params, r.formulas, `regelen «${r.rule.name}»`, r, trace, work);

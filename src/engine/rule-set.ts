@@ -3,7 +3,11 @@ import type { Scenario, ParameterEntry, Citation } from "../model/schema";
 import type { LoadedRuleFile } from "./compiled-file";
 import type { LoadProblem } from "../model/problems";
 
-export interface ScenarioOverride { entries: ParameterEntry[]; source: string; note?: string }
+export interface ScenarioOverride {
+  entries: ParameterEntry[];
+  source: string;
+  note?: string;
+}
 
 export interface LoadedScenario {
   path: string;
@@ -14,7 +18,11 @@ export interface LoadedScenario {
   citations: Record<string, Citation>;
 }
 
-export interface BrokenFile { path: string; id?: string; problems: LoadProblem[] }
+export interface BrokenFile {
+  path: string;
+  id?: string;
+  problems: LoadProblem[];
+}
 
 export interface RuleSet {
   files: Map<string, LoadedRuleFile>;

@@ -4,9 +4,15 @@ import type { CompiledRule } from "./compiled-file";
 import type { Context } from "./context";
 import type { UsedParameter } from "./parameters";
 
-export function collectSources(ctx: Context, selected: CompiledRule[] | "otherwise", parameters: UsedParameter[]): Array<Citation & { key: string }> {
+export function collectSources(
+  ctx: Context,
+  selected: CompiledRule[] | "otherwise",
+  parameters: UsedParameter[],
+): Array<Citation & { key: string }> {
   const keys: string[] = [];
-  const add = (k: string | undefined) => { if (k && !keys.includes(k)) keys.push(k); };
+  const add = (k: string | undefined) => {
+    if (k && !keys.includes(k)) keys.push(k);
+  };
   if (selected === "otherwise") add(ctx.loaded.otherwise?.source);
   else selected.forEach((r) => add(r.rule.source));
   parameters.forEach((p) => add(p.source));

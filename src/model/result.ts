@@ -8,7 +8,12 @@ import type { IsoDate } from "../util/dates";
  */
 export type FactValue = Scalar | null;
 export type FactValues = Record<string, FactValue>;
-export interface DerivedFact { name: string; value: FactValue; from: string; how: string }
+export interface DerivedFact {
+  name: string;
+  value: FactValue;
+  from: string;
+  how: string;
+}
 
 export interface UsedParameter {
   name: string;
@@ -32,8 +37,20 @@ export interface ConditionTrace {
   description?: string;
 }
 
-export interface RuleFileRef { id: string; title: string; domain: string; version: string; hash: string; path: string }
-export interface ScenarioRef { id: string; title: string; version: string; hash: string }
+export interface RuleFileRef {
+  id: string;
+  title: string;
+  domain: string;
+  version: string;
+  hash: string;
+  path: string;
+}
+export interface ScenarioRef {
+  id: string;
+  title: string;
+  version: string;
+  hash: string;
+}
 
 export interface RuleTrace {
   name: string;

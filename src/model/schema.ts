@@ -13,9 +13,15 @@ const OBJECT_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), "
 const identifier = z
   .string()
   .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "forventet et navn av bokstaver, siffer og _ (ikke æøå), f.eks. «alder»")
-  .refine((s) => !OBJECT_NAMES.has(s), { message: "navnet er reservert i JavaScript (f.eks. «constructor», «toString», «__proto__»); velg et annet navn" });
-const ruleFileId = z.string().regex(/^[a-z][a-z0-9-]*$/, "forventet id med små bokstaver, siffer og bindestrek, f.eks. «egenandel»");
-export const isoDate = z.string().refine(isIsoDate, { message: "forventet en gyldig dato på formen ÅÅÅÅ-MM-DD (f.eks. 2026-08-01)" });
+  .refine((s) => !OBJECT_NAMES.has(s), {
+    message: "navnet er reservert i JavaScript (f.eks. «constructor», «toString», «__proto__»); velg et annet navn",
+  });
+const ruleFileId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, "forventet id med små bokstaver, siffer og bindestrek, f.eks. «egenandel»");
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: "forventet en gyldig dato på formen ÅÅÅÅ-MM-DD (f.eks. 2026-08-01)" });
 const scalar = z.union([z.string(), z.number().refine(Number.isFinite, "forventet et endelig tall"), z.boolean()]);
 export type Scalar = z.infer<typeof scalar>;
 
@@ -24,7 +30,9 @@ export const citationSchema = z.strictObject({
   document: z.string().min(3),
   section: z.string().min(1),
   seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, "forventet et seed-filnavn som «003_82c1b6682bf832eb.txt»"),
-  lines: z.tuple([z.number().int().positive(), z.number().int().positive()]).refine(([a, b]) => a <= b, "første linje må være ≤ siste linje"),
+  lines: z
+    .tuple([z.number().int().positive(), z.number().int().positive()])
+    .refine(([a, b]) => a <= b, "første linje må være ≤ siste linje"),
   page: z.string().optional(),
   quote: z.string().optional(),
 });
@@ -46,7 +54,10 @@ export const factDeclSchema = z
     /** Derive this fact when it is not given: `ageOn` computes whole years from a date fact at the question date. */
     derive: z.strictObject({ ageFrom: identifier }).optional(),
   })
-  .refine((f) => f.type !== "enum" || (f.values && f.values.length > 0), { message: "type «enum» krever «values»", path: ["values"] });
+  .refine((f) => f.type !== "enum" || (f.values && f.values.length > 0), {
+    message: "type «enum» krever «values»",
+    path: ["values"],
+  });
 export type FactDecl = z.infer<typeof factDeclSchema>;
 
 export const parameterEntrySchema = z.strictObject({
@@ -74,11 +85,26 @@ export const parameterSchema = z
     continues: z.strictObject({ source: sourceRef, note: z.string().optional() }).optional(),
   })
   .superRefine((p, ctx) => {
-    if (p.until !== undefined && p.continues !== undefined) ctx.addIssue({ code: "custom", path: ["until"], message: "«until» og «continues» kan ikke stå sammen: enten slutter verdien en dato, eller den gjelder til den endres" });
-    if (p.until !== undefined && p.values.length > 0 && p.until < p.values[p.values.length - 1].from) ctx.addIssue({ code: "custom", path: ["until"], message: "«until» må være på eller etter den siste verdiens «from»" });
+    if (p.until !== undefined && p.continues !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["until"],
+        message:
+          "«until» og «continues» kan ikke stå sammen: enten slutter verdien en dato, eller den gjelder til den endres",
+      });
+    if (p.until !== undefined && p.values.length > 0 && p.until < p.values[p.values.length - 1].from)
+      ctx.addIssue({
+        code: "custom",
+        path: ["until"],
+        message: "«until» må være på eller etter den siste verdiens «from»",
+      });
     for (let i = 1; i < p.values.length; i++) {
       if (!(p.values[i - 1].from < p.values[i].from)) {
-        ctx.addIssue({ code: "custom", path: ["values", i, "from"], message: "datoene i «values» må stå i stigende rekkefølge uten duplikater" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["values", i, "from"],
+          message: "datoene i «values» må stå i stigende rekkefølge uten duplikater",
+        });
       }
     }
   });
@@ -86,8 +112,19 @@ export type Parameter = z.infer<typeof parameterSchema>;
 
 /** json-rules-engine operators plus our date and range operators. `path` is deliberately absent. */
 export const OPERATORS = [
-  "equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn",
-  "dateBefore", "dateOnOrBefore", "dateAfter", "dateOnOrAfter", "inRange",
+  "equal",
+  "notEqual",
+  "lessThan",
+  "lessThanInclusive",
+  "greaterThan",
+  "greaterThanInclusive",
+  "in",
+  "notIn",
+  "dateBefore",
+  "dateOnOrBefore",
+  "dateAfter",
+  "dateOnOrAfter",
+  "inRange",
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
@@ -119,7 +156,11 @@ export type TopCondition = z.infer<typeof topConditionSchema>;
 /** A formula is a mathjs expression; with `round` its value is rounded half away from zero to that many decimals. */
 export const formulaSchema = z.union([
   z.string().min(1),
-  z.strictObject({ expr: z.string().min(1), round: z.number().int().min(0).max(12).optional(), description: z.string().optional() }),
+  z.strictObject({
+    expr: z.string().min(1),
+    round: z.number().int().min(0).max(12).optional(),
+    description: z.string().optional(),
+  }),
 ]);
 export type FormulaDecl = z.infer<typeof formulaSchema>;
 
@@ -147,7 +188,11 @@ export const testSchema = z.strictObject({
   scenario: ruleFileId.optional(),
   facts: z.record(identifier, scalar),
   /** One result's fields, an error message part, or (collect files) exactly these hits in rule order. */
-  expect: z.union([z.strictObject({ error: z.string().min(1) }), z.strictObject({ hits: z.array(z.record(identifier, scalar)) }), z.record(identifier, scalar)]),
+  expect: z.union([
+    z.strictObject({ error: z.string().min(1) }),
+    z.strictObject({ hits: z.array(z.record(identifier, scalar)) }),
+    z.record(identifier, scalar),
+  ]),
   source: sourceRef,
 });
 export type RuleTest = z.infer<typeof testSchema>;
@@ -167,11 +212,19 @@ export const ruleFileSchema = z.strictObject({
   hitPolicy: z.enum(["unique", "first", "collect"]).default("unique"),
   rules: z.array(ruleSchema).min(1),
   /** The result when no rule fires (unique/first). Without it, "no rule fired" is an error, never a guess. */
-  otherwise: z.strictObject({ params: z.record(identifier, scalar), formulas: z.record(identifier, formulaSchema).optional(), source: sourceRef }).optional(),
+  otherwise: z
+    .strictObject({
+      params: z.record(identifier, scalar),
+      formulas: z.record(identifier, formulaSchema).optional(),
+      source: sourceRef,
+    })
+    .optional(),
   formulas: z.record(identifier, formulaSchema).default({}),
   outputs: z.record(identifier, outputSchema),
   /** Interpretation decisions where sources differ in wording (e.g. «til og med 25 år» vs «inntil fylte 26 år»). */
-  interpretations: z.array(z.strictObject({ question: z.string(), decision: z.string(), sources: z.array(sourceRef).min(1) })).default([]),
+  interpretations: z
+    .array(z.strictObject({ question: z.string(), decision: z.string(), sources: z.array(sourceRef).min(1) }))
+    .default([]),
   tests: z.array(testSchema).min(1, "hver regelfil må ha minst én innebygd test"),
 });
 export type RuleFileInput = z.input<typeof ruleFileSchema>;

@@ -46,7 +46,11 @@ export function answerQuestions(set: RuleSet, qs: Ask[]): RowOutcome[] {
       for (const i of slots) outcomes[i] = failed;
       continue;
     }
-    const answers = answerGroup(batch, set.files.get(regel)!, slots.map((i) => qs[i]));
+    const answers = answerGroup(
+      batch,
+      set.files.get(regel)!,
+      slots.map((i) => qs[i]),
+    );
     slots.forEach((slot, k) => (outcomes[slot] = answers[k]));
   }
   return outcomes;
@@ -65,8 +69,15 @@ function answerGroup(batch: CompiledBatch, file: LoadedRuleFile, qs: Ask[]): Row
     if (date !== undefined && q.date !== date) date = undefined;
     const facts = q.facts;
     let unknown = false;
-    for (const k in facts) if (!known.has(k)) { unknown = true; break; }
-    if (unknown) { byRow.push(r); continue; }
+    for (const k in facts)
+      if (!known.has(k)) {
+        unknown = true;
+        break;
+      }
+    if (unknown) {
+      byRow.push(r);
+      continue;
+    }
     for (const k in facts) {
       let v = facts[k];
       if (typeof v === "number") {
@@ -78,7 +89,10 @@ function answerGroup(batch: CompiledBatch, file: LoadedRuleFile, qs: Ask[]): Row
   }
   const answers = batch.evaluateColumns(columns, date !== undefined ? date : qs.map((q) => q.date), m);
   if (byRow.length > 0) {
-    const rowAnswers = batch.evaluateRows(byRow.map((r) => coreFacts(file, qs[r].facts)), byRow.map((r) => qs[r].date));
+    const rowAnswers = batch.evaluateRows(
+      byRow.map((r) => coreFacts(file, qs[r].facts)),
+      byRow.map((r) => qs[r].date),
+    );
     byRow.forEach((r, k) => (answers[r] = rowAnswers[k]));
   }
   return answers;

@@ -3,7 +3,10 @@
  * Not an Error subclass: a column with thousands of bad cells must not pay for a stack trace each.
  */
 export class ArgError {
-  constructor(readonly code: "#VALUE!" | "#N/A", readonly message: string) {}
+  constructor(
+    readonly code: "#VALUE!" | "#N/A",
+    readonly message: string,
+  ) {}
 }
 
 export function show(v: unknown): string {

@@ -36,7 +36,10 @@ export function questionDate(name: string, v: unknown): string {
   if (isEmpty(v)) return todayIso();
   const iso = typeof v === "number" && v < EARLIEST_SERIAL ? null : anyDate(v);
   if (iso === null || iso < EARLIEST_DATE) {
-    throw new ArgError("#VALUE!", `${name}: forventet en dato etter ${EARLIEST_DATE} (DD.MM.ÅÅÅÅ, ÅÅÅÅ-MM-DD eller Excel-dato), fikk ${show(v)}`);
+    throw new ArgError(
+      "#VALUE!",
+      `${name}: forventet en dato etter ${EARLIEST_DATE} (DD.MM.ÅÅÅÅ, ÅÅÅÅ-MM-DD eller Excel-dato), fikk ${show(v)}`,
+    );
   }
   return iso;
 }

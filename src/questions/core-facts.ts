@@ -10,7 +10,11 @@ import { serialToIso } from "./serial-date";
 export function textual(file: LoadedRuleFile): Map<string, string> {
   let m = file.memo.textualFacts;
   if (!m) {
-    m = new Map(Object.entries(file.file.facts).filter(([, d]) => d.type === "date" || d.type === "string" || d.type === "enum").map(([n, d]) => [n, d.type]));
+    m = new Map(
+      Object.entries(file.file.facts)
+        .filter(([, d]) => d.type === "date" || d.type === "string" || d.type === "enum")
+        .map(([n, d]) => [n, d.type]),
+    );
     file.memo.textualFacts = m;
   }
   return m;
@@ -21,7 +25,7 @@ export function textual(file: LoadedRuleFile): Map<string, string> {
  * ISO text, a code fact (string/enum) typed as a number (post 70) becomes "70".
  */
 export function coreValue(type: string, v: number): unknown {
-  return type === "date" ? serialToIso(v) ?? v : String(v);
+  return type === "date" ? (serialToIso(v) ?? v) : String(v);
 }
 
 export function coreFacts(file: LoadedRuleFile | undefined, facts: Record<string, unknown>): Record<string, unknown> {
@@ -33,4 +37,3 @@ export function coreFacts(file: LoadedRuleFile | undefined, facts: Record<string
   }
   return out ?? facts;
 }
-

@@ -10,14 +10,18 @@ export function field(file: LoadedRuleFile, result: ResultRecord | ResultRecord[
   const name = felt ?? outputs[0];
   if (!(name in file.file.outputs)) {
     const near = closest(name, outputs);
-    throw new ArgError("#N/A", `felt: ukjent utdata «${name}» i regelfilen «${file.file.id}»${near.length ? `; mente du «${near[0]}»?` : ""} (utdata: ${outputs.join(", ")})`);
+    throw new ArgError(
+      "#N/A",
+      `felt: ukjent utdata «${name}» i regelfilen «${file.file.id}»${near.length ? `; mente du «${near[0]}»?` : ""} (utdata: ${outputs.join(", ")})`,
+    );
   }
   const type = file.file.outputs[name].type;
   const one = (r: ResultRecord) => {
     const v = r[name];
     const n = (type === "decimal" || type === "integer" || type === "number") && typeof v === "string" ? Number(v) : v;
     // Excel cannot hold an infinite number; the exact value is still visible through FORKLAR.
-    if (typeof n === "number" && !Number.isFinite(n)) throw new ArgError("#VALUE!", `${name}: resultatet ${String(v).slice(0, 40)} er for stort for Excel`);
+    if (typeof n === "number" && !Number.isFinite(n))
+      throw new ArgError("#VALUE!", `${name}: resultatet ${String(v).slice(0, 40)} er for stort for Excel`);
     return n;
   };
   if (!Array.isArray(result)) return one(result);

@@ -17,7 +17,10 @@ export function personFacts(v: unknown): Record<string, unknown> {
 export function personValue(v: unknown): number | string {
   if (typeof v === "number" && Number.isInteger(v) && v >= 0 && v < FIRST_DATE_SERIAL) return v; // the common case
   const bad = (): never => {
-    throw new ArgError("#VALUE!", `${NAME}: forventet en alder i hele år eller en fødselsdato (DD.MM.ÅÅÅÅ, ÅÅÅÅ-MM-DD eller Excel-dato), fikk ${show(v)}`);
+    throw new ArgError(
+      "#VALUE!",
+      `${NAME}: forventet en alder i hele år eller en fødselsdato (DD.MM.ÅÅÅÅ, ÅÅÅÅ-MM-DD eller Excel-dato), fikk ${show(v)}`,
+    );
   };
   if (isEmpty(v)) return bad();
   if (typeof v === "number") {

@@ -15,9 +15,20 @@ import { personValue } from "./person";
  * A call's arguments as columns over its cells (a single value stands for every cell); `errors[c]`: cell c's
  * input error as the shell represents it (an Excel error cell), asked about no further.
  */
-export interface ArgColumns<E = unknown> { rows: number; cols: number; n: number; values: unknown[][]; errors: Array<E | undefined> }
+export interface ArgColumns<E = unknown> {
+  rows: number;
+  cols: number;
+  n: number;
+  values: unknown[][];
+  errors: Array<E | undefined>;
+}
 
-export interface Ask { regel: string; facts: Record<string, unknown>; date: string; scenario: string | null }
+export interface Ask {
+  regel: string;
+  facts: Record<string, unknown>;
+  date: string;
+  scenario: string | null;
+}
 
 /**
  * A whole call's questions as fact columns over its cells (a cell's absent fact is undefined), with one
@@ -37,7 +48,11 @@ export interface AskColumns<E = unknown> {
 const at = (col: unknown[], c: number): unknown => (col.length === 1 ? col[0] : col[c]);
 
 /** An argument given once for the whole call is converted once; per cell otherwise. */
-function perCall<T>(col: unknown[], n: number, convert: (v: unknown) => T): { value?: T; error?: unknown; cells?: T[] } {
+function perCall<T>(
+  col: unknown[],
+  n: number,
+  convert: (v: unknown) => T,
+): { value?: T; error?: unknown; cells?: T[] } {
   if (col.length !== 1 || n === 1) return { cells: new Array<T>(n) };
   try {
     return { value: convert(col[0]) };
@@ -68,7 +83,10 @@ export function egenandelQuestions<E>(a: ArgColumns<E>): AskColumns<E> {
     try {
       const p = personValue(at(person, c));
       if (typeof p === "number") alder[c] = p;
-      else { (fodselsdato ??= new Array<unknown>(n))[c] = p; alder[c] = undefined; }
+      else {
+        (fodselsdato ??= new Array<unknown>(n))[c] = p;
+        alder[c] = undefined;
+      }
       if (tj !== tjeneste) tj[c] = tjeneste[0];
       const g = at(fritaksgrunn, c);
       if (!isEmpty(g)) (fg ??= new Array<unknown>(n))[c] = g;
@@ -77,21 +95,46 @@ export function egenandelQuestions<E>(a: ArgColumns<E>): AskColumns<E> {
       if (scen.cells) scen.cells[c] = optionalText("scenario", at(scenario, c));
       else if (scen.error !== undefined) throw scen.error;
     } catch (e) {
-      errors[c] = e instanceof ArgError ? e : new ArgError("#VALUE!", `intern feil: ${(e as Error)?.message ?? String(e)}`);
+      errors[c] =
+        e instanceof ArgError ? e : new ArgError("#VALUE!", `intern feil: ${(e as Error)?.message ?? String(e)}`);
     }
   }
   const facts: Record<string, unknown[]> = { alder, tjeneste: tj };
   if (fodselsdato) facts.fodselsdato = fodselsdato;
   if (fg) facts.fritaksgrunn = fg;
-  return { regel: IDS.egenandel, n, facts, date: date.cells ?? date.value!, scenario: scen.cells ?? scen.value ?? null, errors };
+  return {
+    regel: IDS.egenandel,
+    n,
+    facts,
+    date: date.cells ?? date.value!,
+    scenario: scen.cells ?? scen.value ?? null,
+    errors,
+  };
 }
 
 /** Stable rule-file ids the domain functions use (see rules/README.md). */
-export const IDS = { egenandel: "egenandel", egenandelstak: "egenandelstak", deflator: "deflator", blaresept: "blaresept" } as const;
+export const IDS = {
+  egenandel: "egenandel",
+  egenandelstak: "egenandelstak",
+  deflator: "deflator",
+  blaresept: "blaresept",
+} as const;
 
 /** EGENANDEL / EGENANDEL.GRUNN(alder_eller_fodselsdato, tjeneste, [dato], [fritaksgrunn], [scenario]). */
-export function egenandelQuestion(person: unknown, tjeneste: unknown, dato: unknown, fritaksgrunn: unknown, scenario: unknown): Ask {
-  const q = egenandelQuestions({ rows: 1, cols: 1, n: 1, values: [[person], [tjeneste], [dato], [fritaksgrunn], [scenario]], errors: [undefined] });
+export function egenandelQuestion(
+  person: unknown,
+  tjeneste: unknown,
+  dato: unknown,
+  fritaksgrunn: unknown,
+  scenario: unknown,
+): Ask {
+  const q = egenandelQuestions({
+    rows: 1,
+    cols: 1,
+    n: 1,
+    values: [[person], [tjeneste], [dato], [fritaksgrunn], [scenario]],
+    errors: [undefined],
+  });
   return oneQuestion(q);
 }
 
@@ -102,13 +145,23 @@ function oneQuestion(q: AskColumns): Ask {
   if (e !== undefined) throw new ArgError("#VALUE!", (e as { message?: string }).message ?? "feil i argumentene");
   const facts: Facts = {};
   for (const k in q.facts) if (q.facts[k][0] !== undefined) facts[k] = q.facts[k][0];
-  return { regel: q.regel, facts, date: typeof q.date === "string" ? q.date : q.date[0], scenario: Array.isArray(q.scenario) ? q.scenario[0] : q.scenario };
+  return {
+    regel: q.regel,
+    facts,
+    date: typeof q.date === "string" ? q.date : q.date[0],
+    scenario: Array.isArray(q.scenario) ? q.scenario[0] : q.scenario,
+  };
 }
 
 /** EGENANDELSTAK.GJENSTAR(ar, betalt, [scenario]): the cap in force for year `ar` is the one on 1 January. */
 export function egenandelstakQuestion(ar: unknown, betalt: unknown, scenario: unknown): Ask {
   const y = yearOf(ar); // a bad year is left for the core to name
-  return { regel: IDS.egenandelstak, facts: { ar, betalt }, date: y === null ? todayIso() : `${y}-01-01`, scenario: optionalText("scenario", scenario) };
+  return {
+    regel: IDS.egenandelstak,
+    facts: { ar, betalt },
+    date: y === null ? todayIso() : `${y}-01-01`,
+    scenario: optionalText("scenario", scenario),
+  };
 }
 
 /** BLARESEPT(pris, [dato], [alder]): the fee for one dispensing (2026) or prescription (2025) on the date. */
@@ -132,7 +185,8 @@ export function postgroupFile(set: RuleSet): { file: LoadedRuleFile; output: str
   for (const f of preferred ? [preferred, ...set.files.values()] : set.files.values()) {
     const file = f.file;
     const output = ["postgruppe", "gruppe"].find((o) => o in file.outputs);
-    if (file.domain === "budget-post" && file.appliesTo === "question" && "post" in file.facts && output) return { file: f, output };
+    if (file.domain === "budget-post" && file.appliesTo === "question" && "post" in file.facts && output)
+      return { file: f, output };
   }
   return null;
 }
@@ -140,7 +194,11 @@ export function postgroupFile(set: RuleSet): { file: LoadedRuleFile; output: str
 /** POSTGRUPPE(post, [kap]). */
 export function postgruppeQuestion(set: RuleSet, post: unknown, kap: unknown): Ask {
   const found = postgroupFile(set);
-  if (!found) throw new ArgError("#N/A", "POSTGRUPPE: ingen regelfil i rules/budget-posts/ svarer på postgruppe (forventet domain «budget-post», appliesTo «question», faktum «post», utdata «postgruppe»)");
+  if (!found)
+    throw new ArgError(
+      "#N/A",
+      "POSTGRUPPE: ingen regelfil i rules/budget-posts/ svarer på postgruppe (forventet domain «budget-post», appliesTo «question», faktum «post», utdata «postgruppe»)",
+    );
   const facts: Facts = { post };
   if (!isEmpty(kap)) facts.kap = kap;
   return { regel: found.file.file.id, facts, date: todayIso(), scenario: null };
@@ -148,7 +206,12 @@ export function postgruppeQuestion(set: RuleSet, post: unknown, kap: unknown): A
 
 /** REGEL / TILSKUDD / FORKLAR(regel, fakta, [dato], [scenario]) with the facts already parsed. */
 export function genericQuestion(regel: unknown, facts: Facts, dato: unknown, scenario: unknown): Ask {
-  return { regel: requiredText("regel", regel, "egenandel"), facts, date: questionDate("dato", dato), scenario: optionalText("scenario", scenario) };
+  return {
+    regel: requiredText("regel", regel, "egenandel"),
+    facts,
+    date: questionDate("dato", dato),
+    scenario: optionalText("scenario", scenario),
+  };
 }
 
 /**
@@ -174,7 +237,11 @@ export function questionForCall(set: RuleSet, name: string, args: unknown[]): As
     case "FORKLAR":
     case "FORKLAR.KORT": {
       const fakta = a(1);
-      if (typeof fakta !== "string") throw new ArgError("#VALUE!", "fakta: sporet kan bare lese fakta skrevet som tekst, f.eks. «alder=17; tjeneste=legevakt»");
+      if (typeof fakta !== "string")
+        throw new ArgError(
+          "#VALUE!",
+          "fakta: sporet kan bare lese fakta skrevet som tekst, f.eks. «alder=17; tjeneste=legevakt»",
+        );
       return genericQuestion(a(0), parseFactText(fakta), a(2), a(3));
     }
     default:

@@ -2,7 +2,10 @@
 export function closest(wanted: string, known: string[], max = 3): string[] {
   const w = wanted.toLowerCase();
   return known
-    .map((k) => ({ k, d: distance(w, k.toLowerCase()) - (k.toLowerCase().includes(w) || w.includes(k.toLowerCase()) ? 2 : 0) }))
+    .map((k) => ({
+      k,
+      d: distance(w, k.toLowerCase()) - (k.toLowerCase().includes(w) || w.includes(k.toLowerCase()) ? 2 : 0),
+    }))
     .filter((x) => x.d <= Math.max(2, Math.floor(w.length / 2)))
     .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
     .slice(0, max)

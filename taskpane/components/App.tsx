@@ -1,13 +1,40 @@
 import { bundledReference } from "../../src/budget/reference-bundled";
 import * as React from "react";
-import { Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Tab, TabList, Text } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Tab,
+  TabList,
+  Text,
+} from "@fluentui/react-components";
 import type { RuleSet } from "../../src/engine/rule-set";
 import { describeRuleFiles } from "../../src/rules/describe";
 import { budgetRuleFiles } from "../../src/budget/check";
 import { todayIso } from "../../src/util/today";
 import type { WorkbookPort, SelectedCell } from "../workbook-port";
 import { PreviewPort } from "../preview-port";
-import { auditEntry, AuditEntry, auditRow, brokenRuleSetMessage, CheckRun, Finding, parseBudsjettCall, runCheck, scenarioParameters, scenarioQuestions, SEVERITY_COLOR, SEVERITY_ORDER, traceFunctionCall } from "../core";
+import {
+  auditEntry,
+  AuditEntry,
+  auditRow,
+  brokenRuleSetMessage,
+  CheckRun,
+  Finding,
+  parseBudsjettCall,
+  runCheck,
+  scenarioParameters,
+  scenarioQuestions,
+  SEVERITY_COLOR,
+  SEVERITY_ORDER,
+  traceFunctionCall,
+} from "../core";
 import { fromText, Key, Lang, nbDate, nbNumber, parseNbDate, translator } from "../i18n";
 
 import { rankFindings } from "../../src/budget/rank-findings";
@@ -18,10 +45,16 @@ import { Grid } from "./Grid";
 
 type TabId = "check" | "trace" | "audit" | "scenario";
 
-export interface AppProps { port: WorkbookPort; set: RuleSet; onDropFile?: (f: File) => void }
+export interface AppProps {
+  port: WorkbookPort;
+  set: RuleSet;
+  onDropFile?: (f: File) => void;
+}
 
 declare global {
-  interface Window { __pane?: Record<string, unknown> }
+  interface Window {
+    __pane?: Record<string, unknown>;
+  }
 }
 
 function errText(e: unknown): string {
@@ -50,26 +83,60 @@ export function App({ port, set, onDropFile }: AppProps) {
   const body = (
     <main className="pane" lang={lang === "nb" ? "nb-NO" : "en"}>
       <header className="pane-head">
-        <Text as="h1" size={500} weight="semibold">{t("title")}</Text>
-        <Badge appearance="outline" color={port.kind === "office" ? "success" : "informative"} data-testid="port-kind">{port.kind === "office" ? t("office") : t("preview")}</Badge>
-        <Button size="small" appearance="subtle" onClick={() => setLang(lang === "nb" ? "en" : "nb")} data-testid="lang">{t("language")}</Button>
+        <Text as="h1" size={500} weight="semibold">
+          {t("title")}
+        </Text>
+        <Badge appearance="outline" color={port.kind === "office" ? "success" : "informative"} data-testid="port-kind">
+          {port.kind === "office" ? t("office") : t("preview")}
+        </Badge>
+        <Button
+          size="small"
+          appearance="subtle"
+          onClick={() => setLang(lang === "nb" ? "en" : "nb")}
+          data-testid="lang"
+        >
+          {t("language")}
+        </Button>
       </header>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" className="tabs">
-        <Tab value="check" data-testid="tab-check">{t("tabCheck")}</Tab>
-        <Tab value="trace" data-testid="tab-trace">{t("tabTrace")}</Tab>
-        <Tab value="audit" data-testid="tab-audit">{t("tabAudit")}</Tab>
-        <Tab value="scenario" data-testid="tab-scenario">{t("tabScenario")}</Tab>
+        <Tab value="check" data-testid="tab-check">
+          {t("tabCheck")}
+        </Tab>
+        <Tab value="trace" data-testid="tab-trace">
+          {t("tabTrace")}
+        </Tab>
+        <Tab value="audit" data-testid="tab-audit">
+          {t("tabAudit")}
+        </Tab>
+        <Tab value="scenario" data-testid="tab-scenario">
+          {t("tabScenario")}
+        </Tab>
       </TabList>
-      {error && <MessageBar intent="error" data-testid="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
-      {notice && <MessageBar intent="success" data-testid="notice"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {error && (
+        <MessageBar intent="error" data-testid="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="success" data-testid="notice">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
       <div hidden={tab !== "check"}>
-        <CheckTab port={port} set={set} t={t} run={run} safe={safe} setNotice={setNotice}
+        <CheckTab
+          port={port}
+          set={set}
+          t={t}
+          run={run}
+          safe={safe}
+          setNotice={setNotice}
           onRun={async (r) => {
             setRun(r);
             const user = await port.getUserName();
             await port.appendAuditRows([auditRow(r, user)]);
             setAudit((a) => [...a, auditEntry(r, user)]);
-          }} />
+          }}
+        />
       </div>
       <div hidden={tab !== "trace"}>
         <TraceTab port={port} set={set} t={t} run={run} safe={safe} active={tab === "trace"} />
@@ -84,17 +151,34 @@ export function App({ port, set, onDropFile }: AppProps) {
   );
   if (!preview) return body;
   return (
-    <div className="preview-layout"
+    <div
+      className="preview-layout"
       onDragOver={(e) => e.preventDefault()}
-      onDrop={(e) => { e.preventDefault(); const f = e.dataTransfer.files[0]; if (f && onDropFile) onDropFile(f); }}>
+      onDrop={(e) => {
+        e.preventDefault();
+        const f = e.dataTransfer.files[0];
+        if (f && onDropFile) onDropFile(f);
+      }}
+    >
       {body}
       <div className="preview-side">
         {onDropFile && (
           <label className="open-file">
             {t("dropHint")}{" "}
             {/* The browser's own file button says «Choose File» in an English browser: ours is labelled in the pane's language. */}
-            <span className="file-button" data-testid="choose-file">{t("chooseFile")}</span>
-            <input type="file" accept=".xlsx" data-testid="open-file" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) onDropFile(f); }} />
+            <span className="file-button" data-testid="choose-file">
+              {t("chooseFile")}
+            </span>
+            <input
+              type="file"
+              accept=".xlsx"
+              data-testid="open-file"
+              hidden
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) onDropFile(f);
+              }}
+            />
           </label>
         )}
         <Grid port={preview} />
@@ -106,12 +190,29 @@ export function App({ port, set, onDropFile }: AppProps) {
 type T = ReturnType<typeof translator>;
 type Safe = (fn: () => Promise<void>) => () => Promise<void>;
 
-function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: WorkbookPort; set: RuleSet; t: T; run: CheckRun | null; safe: Safe; onRun: (r: CheckRun) => Promise<void>; setNotice: (s: string) => void }) {
+function CheckTab({
+  port,
+  set,
+  t,
+  run,
+  safe,
+  onRun,
+  setNotice,
+}: {
+  port: WorkbookPort;
+  set: RuleSet;
+  t: T;
+  run: CheckRun | null;
+  safe: Safe;
+  onRun: (r: CheckRun) => Promise<void>;
+  setNotice: (s: string) => void;
+}) {
   const described = React.useMemo(() => describeRuleFiles(set), [set]);
   const checkable = React.useMemo(() => new Set(budgetRuleFiles(set).map((f) => f.file.id)), [set]);
   const groups = React.useMemo(() => {
     const m = new Map<string, typeof described.ruleFiles>();
-    for (const f of described.ruleFiles.filter((x) => checkable.has(x.id))) m.set(f.domain, [...(m.get(f.domain) ?? []), f]);
+    for (const f of described.ruleFiles.filter((x) => checkable.has(x.id)))
+      m.set(f.domain, [...(m.get(f.domain) ?? []), f]);
     return [...m.entries()];
   }, [described, checkable]);
   const [chosen, setChosen] = React.useState<Set<string>>(() => new Set(checkable));
@@ -125,8 +226,26 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
     setProgress(0);
     try {
       const read = await port.readActiveSheet();
-      const r = await runCheck(set, read, { date, ruleFiles: [...chosen], reference: bundledReference(), onProgress: (d, n) => setProgress(n ? d / n : 1) });
-      window.__pane = { ...(window.__pane ?? {}), lastRun: { ms: r.ms, counts: r.report.counts, findings: r.report.findings.map(({ cell, rule, severity, ruleFile, sheet }) => ({ cell, rule, severity, ruleFile, sheet })) } };
+      const r = await runCheck(set, read, {
+        date,
+        ruleFiles: [...chosen],
+        reference: bundledReference(),
+        onProgress: (d, n) => setProgress(n ? d / n : 1),
+      });
+      window.__pane = {
+        ...(window.__pane ?? {}),
+        lastRun: {
+          ms: r.ms,
+          counts: r.report.counts,
+          findings: r.report.findings.map(({ cell, rule, severity, ruleFile, sheet }) => ({
+            cell,
+            rule,
+            severity,
+            ruleFile,
+            sheet,
+          })),
+        },
+      };
       await onRun(r);
     } finally {
       setBusy(false);
@@ -137,38 +256,100 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
   const ranked = React.useMemo(() => rankFindings(findings), [findings]);
   return (
     <section aria-label={t("tabCheck")}>
-      {broken && <MessageBar intent="error" data-testid="broken-rules"><MessageBarBody>{broken}</MessageBarBody></MessageBar>}
+      {broken && (
+        <MessageBar intent="error" data-testid="broken-rules">
+          <MessageBarBody>{broken}</MessageBarBody>
+        </MessageBar>
+      )}
       <fieldset className="rulesets">
         <legend>{t("ruleSets")}</legend>
         {groups.map(([domain, files]) => (
           <div key={domain} className="group">
             <Text weight="semibold">{DOMAIN_KEYS.has(domain) ? t(`domain_${domain}` as Key) : domain}</Text>
             {files.map((f) => (
-              <Checkbox key={f.id} checked={chosen.has(f.id)} data-testid={`rs-${f.id}`}
+              <Checkbox
+                key={f.id}
+                checked={chosen.has(f.id)}
+                data-testid={`rs-${f.id}`}
                 label={`${f.id} v${f.version} – ${f.title}`}
-                onChange={(_, d) => setChosen((s) => { const n = new Set(s); if (d.checked) n.add(f.id); else n.delete(f.id); return n; })} />
+                onChange={(_, d) =>
+                  setChosen((s) => {
+                    const n = new Set(s);
+                    if (d.checked) n.add(f.id);
+                    else n.delete(f.id);
+                    return n;
+                  })
+                }
+              />
             ))}
           </div>
         ))}
       </fieldset>
       <Field label={t("date")}>
         {/* A text field in nb-NO form: Chromium's date field follows the browser's locale (12/02/2026 in English). */}
-        <Input value={dateText} placeholder="dd.mm.åååå" onChange={(_, d) => { setDateText(d.value); const iso = parseNbDate(d.value); if (iso) setDate(iso); }} data-testid="check-date" />
+        <Input
+          value={dateText}
+          placeholder="dd.mm.åååå"
+          onChange={(_, d) => {
+            setDateText(d.value);
+            const iso = parseNbDate(d.value);
+            if (iso) setDate(iso);
+          }}
+          data-testid="check-date"
+        />
       </Field>
-      {parseNbDate(dateText) === null && <p className="hint" role="alert" data-testid="date-problem">{t("badDate")}</p>}
+      {parseNbDate(dateText) === null && (
+        <p className="hint" role="alert" data-testid="date-problem">
+          {t("badDate")}
+        </p>
+      )}
       <div className="buttons">
-        <Button appearance="primary" onClick={doRun} disabled={busy || parseNbDate(dateText) === null} data-testid="run-check">{busy ? t("running") : t("run")}</Button>
+        <Button
+          appearance="primary"
+          onClick={doRun}
+          disabled={busy || parseNbDate(dateText) === null}
+          data-testid="run-check"
+        >
+          {busy ? t("running") : t("run")}
+        </Button>
       </div>
       {busy && <ProgressBar value={progress} thickness="large" aria-label={t("running")} />}
       {run && (
         <>
-          <p data-testid="check-summary">{t("checkedIn", { sheet: run.sheet, range: run.range, ms: nbNumber(Math.round(run.ms)) })} · {run.report.counts.error} / {run.report.counts.warning} / {run.report.counts.info}</p>
+          <p data-testid="check-summary">
+            {t("checkedIn", { sheet: run.sheet, range: run.range, ms: nbNumber(Math.round(run.ms)) })} ·{" "}
+            {run.report.counts.error} / {run.report.counts.warning} / {run.report.counts.info}
+          </p>
           <div className="buttons">
-            <Button size="small" onClick={safe(async () => {
-              await port.markCells(run.sheet, findings.filter((f) => f.sheet === run.sheet).map((f) => ({ cell: f.cell, color: SEVERITY_COLOR[f.severity], note: `${f.severity === "error" ? "Feil" : f.severity === "warning" ? "Advarsel" : "Merknad"}: ${f.message} [${f.ruleFile}/${f.rule}]` })));
-              setNotice(t("marksWritten"));
-            })} data-testid="write-marks">{t("writeMarks")}</Button>
-            <Button size="small" onClick={safe(async () => { await port.clearMarks(run.sheet); setNotice(t("marksCleared")); })} data-testid="clear-marks">{t("clearMarks")}</Button>
+            <Button
+              size="small"
+              onClick={safe(async () => {
+                await port.markCells(
+                  run.sheet,
+                  findings
+                    .filter((f) => f.sheet === run.sheet)
+                    .map((f) => ({
+                      cell: f.cell,
+                      color: SEVERITY_COLOR[f.severity],
+                      note: `${f.severity === "error" ? "Feil" : f.severity === "warning" ? "Advarsel" : "Merknad"}: ${f.message} [${f.ruleFile}/${f.rule}]`,
+                    })),
+                );
+                setNotice(t("marksWritten"));
+              })}
+              data-testid="write-marks"
+            >
+              {t("writeMarks")}
+            </Button>
+            <Button
+              size="small"
+              onClick={safe(async () => {
+                await port.clearMarks(run.sheet);
+                setNotice(t("marksCleared"));
+              })}
+              data-testid="clear-marks"
+            >
+              {t("clearMarks")}
+            </Button>
           </div>
           {findings.length === 0 && <p>{t("noFindings")}</p>}
           {/* Errors first; warnings and info per chapter, the largest change first (as the CLI ranks them). */}
@@ -178,12 +359,20 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
             if (!count) return null;
             return (
               <section key={sev} className={`findings ${sev}`} aria-label={t(sev)}>
-                <h3>{t(sev)} ({count})</h3>
+                <h3>
+                  {t(sev)} ({count})
+                </h3>
                 {groups.map((g, gi) => (
                   <React.Fragment key={gi}>
-                    {sev !== "error" && g.kap !== null && <h4 className="chapter" data-testid="finding-chapter">Kap. {g.kap} ({g.findings.length})</h4>}
+                    {sev !== "error" && g.kap !== null && (
+                      <h4 className="chapter" data-testid="finding-chapter">
+                        Kap. {g.kap} ({g.findings.length})
+                      </h4>
+                    )}
                     <ul>
-                      {g.findings.map((f, i) => <FindingItem key={i} f={f} onSelect={safe(() => port.selectCell(f.sheet, f.cell))} />)}
+                      {g.findings.map((f, i) => (
+                        <FindingItem key={i} f={f} onSelect={safe(() => port.selectCell(f.sheet, f.cell))} />
+                      ))}
                     </ul>
                   </React.Fragment>
                 ))}
@@ -199,16 +388,42 @@ function CheckTab({ port, set, t, run, safe, onRun, setNotice }: { port: Workboo
 function FindingItem({ f, onSelect }: { f: Finding; onSelect: () => void }) {
   return (
     <li>
-      <button className="finding" onClick={onSelect} data-testid="finding" data-cell={f.cell} data-rule={f.rule} data-severity={f.severity} data-rulefile={f.ruleFile}>
-        <span className="addr" style={{ background: SEVERITY_COLOR[f.severity] }}>{f.cell}</span>
+      <button
+        className="finding"
+        onClick={onSelect}
+        data-testid="finding"
+        data-cell={f.cell}
+        data-rule={f.rule}
+        data-severity={f.severity}
+        data-rulefile={f.ruleFile}
+      >
+        <span className="addr" style={{ background: SEVERITY_COLOR[f.severity] }}>
+          {f.cell}
+        </span>
         <span className="msg">{f.message}</span>
-        <span className="rule">{f.ruleFile}/{f.rule}</span>
+        <span className="rule">
+          {f.ruleFile}/{f.rule}
+        </span>
       </button>
     </li>
   );
 }
 
-function TraceTab({ port, set, t, run, safe, active }: { port: WorkbookPort; set: RuleSet; t: T; run: CheckRun | null; safe: Safe; active: boolean }) {
+function TraceTab({
+  port,
+  set,
+  t,
+  run,
+  safe,
+  active,
+}: {
+  port: WorkbookPort;
+  set: RuleSet;
+  t: T;
+  run: CheckRun | null;
+  safe: Safe;
+  active: boolean;
+}) {
   const [cell, setCell] = React.useState<SelectedCell | null>(null);
   const refresh = safe(async () => setCell(await port.getSelectedCell()));
   const preview = port instanceof PreviewPort ? port : null;
@@ -219,13 +434,18 @@ function TraceTab({ port, set, t, run, safe, active }: { port: WorkbookPort; set
   }, [active, preview]);
   const call = parseBudsjettCall(cell?.formula ?? null);
   const fnTrace = call ? traceFunctionCall(set, call) : null;
-  const touching = cell && run ? run.report.findings.filter((f) => f.sheet === cell.sheet && f.cell === cell.address) : [];
+  const touching =
+    cell && run ? run.report.findings.filter((f) => f.sheet === cell.sheet && f.cell === cell.address) : [];
   return (
     <section aria-label={t("tabTrace")}>
       <div className="buttons">
-        <Button appearance="primary" onClick={refresh} data-testid="trace-refresh">{t("traceSelected")}</Button>
+        <Button appearance="primary" onClick={refresh} data-testid="trace-refresh">
+          {t("traceSelected")}
+        </Button>
         {preview && preview.sheet("Deflatert (demo)") && (
-          <Button onClick={() => preview.activate("Deflatert (demo)")} data-testid="open-demo">{t("openDemo")}</Button>
+          <Button onClick={() => preview.activate("Deflatert (demo)")} data-testid="open-demo">
+            {t("openDemo")}
+          </Button>
         )}
       </div>
       {preview && <p className="hint">{t("demoHint")}</p>}
@@ -233,27 +453,63 @@ function TraceTab({ port, set, t, run, safe, active }: { port: WorkbookPort; set
       {cell && (
         <div data-testid="trace-cell">
           <p>
-            <strong>{t("cell")}:</strong> {cell.sheet}!{cell.address} · <strong>{t("value")}:</strong> {nbNumber(cell.value)}
-            {cell.formula ? <><br /><strong>{t("formula")}:</strong> <code data-testid="trace-formula">{cell.formula}</code></> : null}
+            <strong>{t("cell")}:</strong> {cell.sheet}!{cell.address} · <strong>{t("value")}:</strong>{" "}
+            {nbNumber(cell.value)}
+            {cell.formula ? (
+              <>
+                <br />
+                <strong>{t("formula")}:</strong> <code data-testid="trace-formula">{cell.formula}</code>
+              </>
+            ) : null}
           </p>
-          {fnTrace && "error" in fnTrace && <MessageBar intent="warning"><MessageBarBody>{fnTrace.error}</MessageBarBody></MessageBar>}
-          {fnTrace && "outcome" in fnTrace && (fnTrace.outcome.ok
-            ? <>
-                <p data-testid="trace-result">BUDSJETT.{fnTrace.call.name} → {fnTrace.ruleId}: {Object.entries(fnTrace.outcome.value.result as Record<string, unknown>).map(([k, v]) => `${k} = ${nbNumber(v)}`).join(", ")}</p>
+          {fnTrace && "error" in fnTrace && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{fnTrace.error}</MessageBarBody>
+            </MessageBar>
+          )}
+          {fnTrace &&
+            "outcome" in fnTrace &&
+            (fnTrace.outcome.ok ? (
+              <>
+                <p data-testid="trace-result">
+                  BUDSJETT.{fnTrace.call.name} → {fnTrace.ruleId}:{" "}
+                  {Object.entries(fnTrace.outcome.value.result as Record<string, unknown>)
+                    .map(([k, v]) => `${k} = ${nbNumber(v)}`)
+                    .join(", ")}
+                </p>
                 {fnTrace.outcome.value.trace && <TraceView trace={fnTrace.outcome.value.trace} t={t} />}
               </>
-            : <MessageBar intent="error"><MessageBarBody>{fnTrace.outcome.error.message}</MessageBarBody></MessageBar>)}
+            ) : (
+              <MessageBar intent="error">
+                <MessageBarBody>{fnTrace.outcome.error.message}</MessageBarBody>
+              </MessageBar>
+            ))}
           {!call && (
             <>
               <h3>{t("checksOnCell")}</h3>
               {touching.length === 0 && <p>{run ? t("noChecksOnCell") : t("notTraceable")}</p>}
               {touching.map((f, i) => (
                 <div key={i} className={`finding-trace ${f.severity}`}>
-                  <p><Badge color={f.severity === "error" ? "danger" : f.severity === "warning" ? "warning" : "informative"}>{t(`sev_${f.severity}`)}</Badge> {f.message} <code>{f.ruleFile}/{f.rule}</code> v{f.ruleFileVersion} sha256 {f.ruleFileHash.slice(0, 12)}…</p>
+                  <p>
+                    <Badge
+                      color={f.severity === "error" ? "danger" : f.severity === "warning" ? "warning" : "informative"}
+                    >
+                      {t(`sev_${f.severity}`)}
+                    </Badge>{" "}
+                    {f.message}{" "}
+                    <code>
+                      {f.ruleFile}/{f.rule}
+                    </code>{" "}
+                    v{f.ruleFileVersion} sha256 {f.ruleFileHash.slice(0, 12)}…
+                  </p>
                   {f.trace && <TraceView trace={f.trace} t={t} />}
                 </div>
               ))}
-              {run && <p className="hint">Kontrollert med: {run.report.ruleFiles.map((r) => `${r.id} v${r.version}`).join(", ")}</p>}
+              {run && (
+                <p className="hint">
+                  Kontrollert med: {run.report.ruleFiles.map((r) => `${r.id} v${r.version}`).join(", ")}
+                </p>
+              )}
             </>
           )}
         </div>
@@ -277,12 +533,15 @@ function AuditTab({ t, audit }: { t: T; audit: AuditEntry[] }) {
   return (
     <section aria-label={t("tabAudit")}>
       <p className="hint">{t("auditHelp")}</p>
-      <Button onClick={exportJson} disabled={!audit.length} data-testid="export-json">{t("exportJson")}</Button>
+      <Button onClick={exportJson} disabled={!audit.length} data-testid="export-json">
+        {t("exportJson")}
+      </Button>
       {!audit.length && <p>{t("noAudit")}</p>}
       <ul className="audit" data-testid="audit-list">
         {audit.map((a, i) => (
           <li key={i}>
-            <strong>{nbDate(a.time)}</strong> {a.user ? `· ${a.user}` : ""} · {a.sheet} {a.range} · {t("counts")}: {a.counts.error} / {a.counts.warning} / {a.counts.info}
+            <strong>{nbDate(a.time)}</strong> {a.user ? `· ${a.user}` : ""} · {a.sheet} {a.range} · {t("counts")}:{" "}
+            {a.counts.error} / {a.counts.warning} / {a.counts.info}
             <br />
             <small>{a.ruleFiles.map((r) => `${r.id}@${r.version} ${r.hash.slice(0, 12)}`).join(", ")}</small>
           </li>
@@ -294,7 +553,7 @@ function AuditTab({ t, audit }: { t: T; audit: AuditEntry[] }) {
 
 function ScenarioTab({ set, t }: { set: RuleSet; t: T }) {
   const ids = [...set.scenarios.keys()];
-  const [id, setId] = React.useState(ids.includes("legeforeningen-2026") ? "legeforeningen-2026" : ids[0] ?? "");
+  const [id, setId] = React.useState(ids.includes("legeforeningen-2026") ? "legeforeningen-2026" : (ids[0] ?? ""));
   const [shown, setShown] = React.useState<string | null>(null);
   const params = shown ? scenarioParameters(set, shown, "2026-08-01") : [];
   const questions = shown ? scenarioQuestions(set, shown) : [];
@@ -303,33 +562,67 @@ function ScenarioTab({ set, t }: { set: RuleSet; t: T }) {
     <section aria-label={t("tabScenario")}>
       <Field label={t("scenario")}>
         <Select value={id} onChange={(_, d) => setId(d.value)} data-testid="scenario-select">
-          {ids.map((s) => <option key={s} value={s}>{s} – {set.scenarios.get(s)!.scenario.title}</option>)}
+          {ids.map((s) => (
+            <option key={s} value={s}>
+              {s} – {set.scenarios.get(s)!.scenario.title}
+            </option>
+          ))}
         </Select>
       </Field>
-      <div className="buttons"><Button appearance="primary" onClick={() => setShown(id)} disabled={!id} data-testid="scenario-run">{t("compare")}</Button></div>
+      <div className="buttons">
+        <Button appearance="primary" onClick={() => setShown(id)} disabled={!id} data-testid="scenario-run">
+          {t("compare")}
+        </Button>
+      </div>
       {shown && (
         <>
           <table className="compare" data-testid="scenario-questions">
-            <thead><tr><th>{t("figure")}</th><th>{t("proposal")}</th><th>{shown}</th><th>{t("difference")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t("figure")}</th>
+                <th>{t("proposal")}</th>
+                <th>{shown}</th>
+                <th>{t("difference")}</th>
+              </tr>
+            </thead>
             <tbody>
               {questions.map((q, i) => (
                 <tr key={i} data-testid="scenario-row" data-label={q.label}>
-                  <td>{q.label} ({q.output}, {nbDate(q.date)})</td>
+                  <td>
+                    {q.label} ({q.output}, {nbDate(q.date)})
+                  </td>
                   <td className="num">{q.error ? q.error : fmt(q.base)}</td>
                   <td className="num">{q.error ? "" : fmt(q.scenario)}</td>
-                  <td className="num" data-testid="scenario-diff">{q.difference !== null ? nbNumber(q.difference) : q.base !== q.scenario ? "endret" : "–"}</td>
+                  <td className="num" data-testid="scenario-diff">
+                    {q.difference !== null ? nbNumber(q.difference) : q.base !== q.scenario ? "endret" : "–"}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <table className="compare" data-testid="scenario-params">
-            <thead><tr><th>{t("parameter")}</th><th>{t("proposal")}</th><th>{shown}</th><th>{t("difference")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t("parameter")}</th>
+                <th>{t("proposal")}</th>
+                <th>{shown}</th>
+                <th>{t("difference")}</th>
+              </tr>
+            </thead>
             <tbody>
               {params.map((p, i) => (
                 <tr key={i}>
-                  <td>{p.ruleFile}.{p.parameter}<br /><small>{p.note}</small></td>
-                  <td className="num">{fmt(p.base)} <small>({fromText(t, p.baseFrom)})</small></td>
-                  <td className="num">{fmt(p.scenario)} <small>({fromText(t, p.scenarioFrom)})</small></td>
+                  <td>
+                    {p.ruleFile}.{p.parameter}
+                    <br />
+                    <small>{p.note}</small>
+                  </td>
+                  <td className="num">
+                    {fmt(p.base)} <small>({fromText(t, p.baseFrom)})</small>
+                  </td>
+                  <td className="num">
+                    {fmt(p.scenario)} <small>({fromText(t, p.scenarioFrom)})</small>
+                  </td>
                   <td className="num">{p.difference !== null ? nbNumber(p.difference) : "–"}</td>
                 </tr>
               ))}

@@ -28,7 +28,14 @@ export function Grid({ port }: { port: PreviewPort }) {
     <section className="grid-wrap" aria-label="Arbeidsbok">
       <div className="sheet-tabs" role="tablist">
         {port.state.sheets.map((s) => (
-          <button key={s.name} role="tab" aria-selected={s.name === active} className={s.name === active ? "active" : ""} onClick={() => port.activate(s.name)} data-testid={`sheet-tab-${s.name}`}>
+          <button
+            key={s.name}
+            role="tab"
+            aria-selected={s.name === active}
+            className={s.name === active ? "active" : ""}
+            onClick={() => port.activate(s.name)}
+            data-testid={`sheet-tab-${s.name}`}
+          >
             {s.name}
           </button>
         ))}
@@ -38,7 +45,9 @@ export function Grid({ port }: { port: PreviewPort }) {
           <thead>
             <tr>
               <th />
-              {Array.from({ length: cols }, (_, c) => <th key={c}>{columnName(c)}</th>)}
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c}>{columnName(c)}</th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -60,7 +69,13 @@ export function Grid({ port }: { port: PreviewPort }) {
                       aria-selected={isSel}
                       onClick={() => port.userSelect(active, addr)}
                     >
-                      {typeof v === "number" ? nbNumber(v) : v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? "" : String(v)}
+                      {typeof v === "number"
+                        ? nbNumber(v)
+                        : v instanceof Date
+                          ? v.toISOString().slice(0, 10)
+                          : v === null || v === undefined
+                            ? ""
+                            : String(v)}
                     </td>
                   );
                 })}

@@ -27,10 +27,16 @@ function show(v: unknown): string {
 
 function held(c: ConditionTrace, out: string[]): void {
   if (c.kind === "fact") {
-    if (c.result) out.push(`${c.fact} = ${show(c.factValue)} ${OPERATOR_TEXT[c.operator as Operator] ?? c.operator} ${c.valueFrom ? `${c.valueFrom} (${show(c.value)})` : show(c.value)}${c.description ? ` – ${c.description}` : ""}`);
+    if (c.result)
+      out.push(
+        `${c.fact} = ${show(c.factValue)} ${OPERATOR_TEXT[c.operator as Operator] ?? c.operator} ${c.valueFrom ? `${c.valueFrom} (${show(c.value)})` : show(c.value)}${c.description ? ` – ${c.description}` : ""}`,
+      );
     return;
   }
-  if (c.kind === "not") { if (c.result) out.push("ikke: (ingen av vilkårene under holdt)"); return; }
+  if (c.kind === "not") {
+    if (c.result) out.push("ikke: (ingen av vilkårene under holdt)");
+    return;
+  }
   for (const child of c.children ?? []) held(child, out);
 }
 
@@ -40,7 +46,8 @@ export function TraceView({ trace, t }: { trace: Trace; t: T }) {
   return (
     <div className="trace" data-testid="trace">
       <p>
-        <strong>{t("ruleFile")}:</strong> <span data-testid="trace-rulefile">{trace.ruleFile.id}</span> v{trace.ruleFile.version} ({trace.ruleFile.title})
+        <strong>{t("ruleFile")}:</strong> <span data-testid="trace-rulefile">{trace.ruleFile.id}</span> v
+        {trace.ruleFile.version} ({trace.ruleFile.title})
         <br />
         <span className="hash">sha256 {trace.ruleFile.hash}</span>
         <br />
@@ -57,7 +64,9 @@ export function TraceView({ trace, t }: { trace: Trace; t: T }) {
       <h4>{t("conditions")}</h4>
       <ul>
         <li>Valgt regel: {trace.selected.map((r) => (r === "otherwise" ? t("otherwise") : r)).join(", ")}</li>
-        {conditions.map((c, i) => <li key={i}>✓ {c}</li>)}
+        {conditions.map((c, i) => (
+          <li key={i}>✓ {c}</li>
+        ))}
       </ul>
       {trace.parameters.length > 0 && (
         <>
@@ -78,8 +87,16 @@ export function TraceView({ trace, t }: { trace: Trace; t: T }) {
           <ul>
             {trace.formulas.map((f, i) => (
               <li key={i}>
-                <code>{f.name} = {f.expr}</code> med {Object.entries(f.inputs).map(([k, v]) => `${k} = ${showNamed(k, v)}`).join(", ") || "ingen inndata"}
-                {f.series?.length ? `; år for år: ${f.series.map((s) => `${s.from.slice(0, 4)}: ${show(s.value)}`).join(", ")}` : ""}
+                <code>
+                  {f.name} = {f.expr}
+                </code>{" "}
+                med{" "}
+                {Object.entries(f.inputs)
+                  .map(([k, v]) => `${k} = ${showNamed(k, v)}`)
+                  .join(", ") || "ingen inndata"}
+                {f.series?.length
+                  ? `; år for år: ${f.series.map((s) => `${s.from.slice(0, 4)}: ${show(s.value)}`).join(", ")}`
+                  : ""}
                 {f.round !== undefined ? `; avrundet til ${f.round} desimaler` : ""} → <strong>{show(f.value)}</strong>
               </li>
             ))}
@@ -90,7 +107,10 @@ export function TraceView({ trace, t }: { trace: Trace; t: T }) {
       <ul data-testid="trace-sources">
         {trace.sources.map((s) => (
           <li key={s.key}>
-            [{s.key}] {s.document}, {s.section}, <span className="seedline">{s.seed} linje {s.lines[0]}–{s.lines[1]}</span>
+            [{s.key}] {s.document}, {s.section},{" "}
+            <span className="seedline">
+              {s.seed} linje {s.lines[0]}–{s.lines[1]}
+            </span>
             {s.page ? `, s. ${s.page}` : ""}
             {s.quote ? <blockquote>«{s.quote}»</blockquote> : null}
           </li>

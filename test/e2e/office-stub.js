@@ -2,6 +2,13 @@
    onReady resolves with host null (as the real office.js does); a fake injected before keeps its Office. */
 (function () {
   if (window.Office && window.Office.__fake) return;
-  window.Office = { HostType: { Excel: "Excel" }, onReady: function (cb) { var info = { host: null, platform: null }; if (cb) cb(info); return Promise.resolve(info); } };
+  window.Office = {
+    HostType: { Excel: "Excel" },
+    onReady: function (cb) {
+      var info = { host: null, platform: null };
+      if (cb) cb(info);
+      return Promise.resolve(info);
+    },
+  };
   window.CustomFunctions = window.CustomFunctions || { associate: function () {}, Error: Error, ErrorCode: {} };
 })();

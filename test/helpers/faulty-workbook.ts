@@ -4,7 +4,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-export interface PlantedFaults { file: string; rows: { post72: number; sum700: number; post701: number; post760: number }; before72: number }
+export interface PlantedFaults {
+  file: string;
+  rows: { post72: number; sum700: number; post701: number; post760: number };
+  before72: number;
+}
 
 function rowOf(ws: ExcelJS.Worksheet, kap: number, post: number | "sum"): number {
   for (let r = 2; r <= ws.rowCount; r++) {

@@ -25,7 +25,9 @@ export interface RepriceOptions {
 }
 
 /** A row to re-price: an amount in 1 000 kr (null = empty cell, passed through) and anything else the caller carries. */
-export interface RepriceInput { amount: number | string | null }
+export interface RepriceInput {
+  amount: number | string | null;
+}
 
 export type RepricedRow<T extends RepriceInput> =
   | { row: T; ok: true; amount: number | null; exact: string | null; evaluation: Evaluation | null }
@@ -42,7 +44,11 @@ export function repriceAmount(amount: number | string, opts: RepriceOptions, set
   return evaluate(
     set,
     DEFLATOR_RULE_FILE,
-    { facts: { belop: amount, fra: opts.fra, til: opts.til, serie: opts.serie }, date, scenario: opts.scenario ?? null },
+    {
+      facts: { belop: amount, fra: opts.fra, til: opts.til, serie: opts.serie },
+      date,
+      scenario: opts.scenario ?? null,
+    },
     { trace: opts.trace === true },
   );
 }
@@ -52,7 +58,11 @@ export function repriceAmount(amount: number | string, opts: RepriceOptions, set
  * rounded to whole 1 000 kr (half away from zero). Empty cells stay empty. A failing row carries the
  * engine's error (e.g. a year without a known rate) instead of a guessed figure.
  */
-export function repriceColumn<T extends RepriceInput>(rows: readonly T[], opts: RepriceOptions, set: RuleSet): RepricedRow<T>[] {
+export function repriceColumn<T extends RepriceInput>(
+  rows: readonly T[],
+  opts: RepriceOptions,
+  set: RuleSet,
+): RepricedRow<T>[] {
   return rows.map((row) => {
     if (row.amount === null || row.amount === "") return { row, ok: true, amount: null, exact: null, evaluation: null };
     const outcome = repriceAmount(row.amount, opts, set);
@@ -60,7 +70,16 @@ export function repriceColumn<T extends RepriceInput>(rows: readonly T[], opts: 
     const result = outcome.value.result;
     const exact = Array.isArray(result) ? undefined : result.belop;
     if (typeof exact !== "string") {
-      return { row, ok: false, amount: null, exact: null, error: { code: "bad-output", message: `regelfilen «${DEFLATOR_RULE_FILE}» ga ikke «belop» som desimaltekst` } as EvalError };
+      return {
+        row,
+        ok: false,
+        amount: null,
+        exact: null,
+        error: {
+          code: "bad-output",
+          message: `regelfilen «${DEFLATOR_RULE_FILE}» ga ikke «belop» som desimaltekst`,
+        } as EvalError,
+      };
     }
     return { row, ok: true, amount: roundToWhole(exact), exact, evaluation: outcome.value };
   });

@@ -21,7 +21,15 @@ export function serial(iso: string): number {
 /** An error cell as Excel passes it to a function (the plain shape our adapter uses off-Excel). */
 export const errorCell = (code: string) => ({ error: code });
 
-export interface PlainError { error: string; message?: string }
+export interface PlainError {
+  error: string;
+  message?: string;
+}
 export function isError(v: unknown): v is PlainError {
-  return typeof v === "object" && v !== null && typeof (v as PlainError).error === "string" && (v as PlainError).error.startsWith("#");
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as PlainError).error === "string" &&
+    (v as PlainError).error.startsWith("#")
+  );
 }

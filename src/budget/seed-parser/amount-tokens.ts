@@ -24,8 +24,8 @@ export function groupings(tokens: string[]): number[][] {
   const out: number[][] = [];
   const first = tokens[0];
   const neg = /^[-–−]/.test(first);
-  const digits = first.replace(/^[-–−]/, '');
-  if (digits.length > 1 && digits.startsWith('0')) return []; // "014" cannot start an amount
+  const digits = first.replace(/^[-–−]/, "");
+  if (digits.length > 1 && digits.startsWith("0")) return []; // "014" cannot start an amount
   let value = Number(digits);
   for (let end = 1; end <= tokens.length; end++) {
     if (end > 1) {
@@ -59,7 +59,7 @@ export function tailReadings(text: string, min: number, max: number): TailReadin
     const run = tokens.slice(runStart + k);
     for (const amounts of groupings(run)) {
       if (amounts.length < min || amounts.length > max) continue;
-      out.push({ name: nameTokens.join(' '), amounts, absorbed: k });
+      out.push({ name: nameTokens.join(" "), amounts, absorbed: k });
     }
   }
   return out;

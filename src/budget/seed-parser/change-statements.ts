@@ -42,7 +42,11 @@ function postExcerpt(lines: SeedLine[], heading: number): string {
   let i = heading + 1;
   // «Post 72 Kompensasjon til» / «legemiddelgrossister», «… etter» / «2008», «… til» / «Helseplattformen»: a short
   // line without a full stop right after the heading is the rest of the title.
-  if (i < lines.length && (/^[a-zæøå0-9]/.test(lines[i].text) || (lines[i].text.length < 40 && !/\.\s*$/.test(lines[i].text)))) i++;
+  if (
+    i < lines.length &&
+    (/^[a-zæøå0-9]/.test(lines[i].text) || (lines[i].text.length < 40 && !/\.\s*$/.test(lines[i].text)))
+  )
+    i++;
   for (; i < lines.length && taken.length < 8; i++) {
     const t = lines[i].text;
     if (POST_HEADING.test(t) || KAP_HEADING.test(t) || /^(\(i 1 000 kr\)|Tabell )/.test(t)) break;
@@ -63,7 +67,8 @@ export function joinLines(lines: string[]): string {
   for (const l of lines) {
     // «pris-» + «og lønn…» is Norwegian shorthand (pris- og lønnsjustering), not a broken word.
     // «CBRNE-» + «medisin» keeps its hyphen: after a capital it is part of a compound, not a line break.
-    if (out.endsWith("-") && !/[A-ZÆØÅ]-$/.test(out) && /^[a-zæøå]/.test(l) && !/^(og|eller)\b/.test(l)) out = out.slice(0, -1) + l;
+    if (out.endsWith("-") && !/[A-ZÆØÅ]-$/.test(out) && /^[a-zæøå]/.test(l) && !/^(og|eller)\b/.test(l))
+      out = out.slice(0, -1) + l;
     else out = out ? `${out} ${l}` : l;
   }
   return out.replace(/\s+/g, " ").trim();
@@ -83,7 +88,8 @@ function excerpt(lines: SeedLine[], from: number): string {
   const heading = at >= 0 && joined.startsWith("Vesentlige", at);
   // A sentence ends at «.» or «:» before a capital letter («kap. 704» is not an end).
   let stop = -1;
-  for (const m of joined.slice(0, Math.max(at, 0) + 1).matchAll(/[.:]\s+(?=[A-ZÆØÅ«])/g)) if (m.index! + m[0].length <= at) stop = m.index! + m[0].length;
+  for (const m of joined.slice(0, Math.max(at, 0) + 1).matchAll(/[.:]\s+(?=[A-ZÆØÅ«])/g))
+    if (m.index! + m[0].length <= at) stop = m.index! + m[0].length;
   const sentence = heading || stop < 0 ? at : stop;
   const text = joined.slice(at >= 0 ? sentence : 0);
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1).replace(/\s+\S*$/, "")} …` : text;
@@ -117,7 +123,13 @@ export function parseChangeStatements(seedText: string): ChangeStatement[] {
     const none = NONE.test(here) && !NONE.test(joinLines([lines[i - 1]?.text ?? "", ""]));
     if (none || SOME.test(t)) {
       const text = excerpt(lines, i);
-      out.push({ kap, post, line: lines[i].no, kind: none ? (PRICE_ADJUSTMENT.test(text) ? "bare-prisjustering" : "ingen-endring") : "vesentlige-endringer", text });
+      out.push({
+        kap,
+        post,
+        line: lines[i].no,
+        kind: none ? (PRICE_ADJUSTMENT.test(text) ? "bare-prisjustering" : "ingen-endring") : "vesentlige-endringer",
+        text,
+      });
     }
   }
   // One statement per chapter/post: the first the document gives; a post's own section text is kept apart.

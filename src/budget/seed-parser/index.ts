@@ -3,10 +3,10 @@
  * Order matters: the overview tables and vedtak I are read first (each checked by its own printed sums),
  * because they are the independent evidence for chapter tables whose sum line alone can be read several ways.
  */
-import { contentLines, toLines } from './lines';
-import { parseOverviewTables, type OverviewChapter, type OverviewTable } from './overview-tables';
-import { parsePostTables, type Anchors, type ParsedChapterTable } from './post-tables';
-import { parseVedtak, type Vedtak } from './vedtak';
+import { contentLines, toLines } from "./lines";
+import { parseOverviewTables, type OverviewChapter, type OverviewTable } from "./overview-tables";
+import { parsePostTables, type Anchors, type ParsedChapterTable } from "./post-tables";
+import { parseVedtak, type Vedtak } from "./vedtak";
 
 export interface SeedParse {
   tables: ParsedChapterTable[];
@@ -20,13 +20,13 @@ export interface SeedParse {
 
 function anchorsFrom(overview: OverviewChapter[], vedtak: Vedtak | null): Anchors {
   const anchors: Anchors = new Map();
-  for (const c of overview) anchors.set(c.kap, { values: [...c.values], source: 'oversiktstabell' });
+  for (const c of overview) anchors.set(c.kap, { values: [...c.values], source: "oversiktstabell" });
   for (const c of vedtak?.chapters ?? []) {
     if (c.totalKroner % 1000 !== 0) continue;
     const forslag = c.totalKroner / 1000;
     const a = anchors.get(c.kap);
-    if (a) a.source += ' og vedtak I';
-    else anchors.set(c.kap, { values: [undefined, undefined, forslag], source: 'vedtak I' });
+    if (a) a.source += " og vedtak I";
+    else anchors.set(c.kap, { values: [undefined, undefined, forslag], source: "vedtak I" });
   }
   return anchors;
 }

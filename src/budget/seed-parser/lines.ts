@@ -19,6 +19,6 @@ export function toLines(text: string): SeedLine[] {
 /** Trimmed, non-blank lines without page headers; line numbers kept. */
 export function contentLines(lines: SeedLine[]): SeedLine[] {
   return lines
-    .map((l) => ({ no: l.no, text: l.text.replace(/\s+/g, ' ').trim() }))
-    .filter((l) => l.text !== '' && !isPageHeader(l.text));
+    .map((l) => ({ no: l.no, text: l.text.replace(/\s+/g, " ").trim() }))
+    .filter((l) => l.text !== "" && !isPageHeader(l.text));
 }

@@ -1,5 +1,5 @@
 /** Joins wrapped table lines into logical rows (a row starts where `startOf` matches). */
-import type { SeedLine } from './lines';
+import type { SeedLine } from "./lines";
 
 export interface LogicalRow {
   /** The key printed at the start of the row (post or chapter number). */
@@ -15,7 +15,7 @@ export interface LogicalRow {
  * unless the next word is a conjunction ("helse- og omsorg"), in which case the hyphen is kept with a space.
  */
 export function joinWrapped(before: string, next: string): string {
-  const b = before.replace(/\s+$/, '');
+  const b = before.replace(/\s+$/, "");
   const n = next.trim();
   if (/[A-Za-zÆØÅæøå]-$/.test(b) && /^[a-zæøå]/.test(n) && !/^(og|eller|til)\b/.test(n)) return b.slice(0, -1) + n;
   return `${b} ${n}`;

@@ -2,11 +2,11 @@
  * Programme-category overview tables: "Kap. Betegnelse / Regnskap 2024 / … / Endring i pst.",
  * one row per chapter, closed by "Sum kategori NN.NN" (which must equal the sum of the chapter rows).
  */
-import type { SeedLine } from './lines';
-import { groupRows, kapStart } from './logical-rows';
-import { magnitudeJumps, placements, tailReadings } from './amount-tokens';
-import { solveSums, type Choice, type Vec } from './solver';
-import { endringPst } from './percent';
+import type { SeedLine } from "./lines";
+import { groupRows, kapStart } from "./logical-rows";
+import { magnitudeJumps, placements, tailReadings } from "./amount-tokens";
+import { solveSums, type Choice, type Vec } from "./solver";
+import { endringPst } from "./percent";
 
 export interface OverviewChapter {
   kap: number;
@@ -26,7 +26,7 @@ export interface OverviewTable {
   headerLine: number;
   consistent: number;
   /** Set when the sums alone allowed several readings and "Endring i pst." had to pick one. */
-  resolvedBy?: 'endring i pst.';
+  resolvedBy?: "endring i pst.";
 }
 
 const PCT = /^-?\d+,\d$/;
@@ -37,18 +37,18 @@ const SUM_KATEGORI = /^Sum kategori\s+(\d{2}\.\d{2})\s+(.*)$/;
 function splitPct(text: string): { rest: string; pct: string } | null {
   const tokens = text.trim().split(/\s+/);
   const pct = tokens.pop();
-  return pct && PCT.test(pct) ? { rest: tokens.join(' '), pct } : null;
+  return pct && PCT.test(pct) ? { rest: tokens.join(" "), pct } : null;
 }
 
 export function parseOverviewTables(lines: SeedLine[]): { tables: OverviewTable[]; errors: string[] } {
   const tables: OverviewTable[] = [];
   const errors: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].text !== 'Kap. Betegnelse') continue;
+    if (lines[i].text !== "Kap. Betegnelse") continue;
     const headerLine = lines[i].no;
     const body: SeedLine[] = [];
     let j = i + 1;
-    while (j < lines.length && !SUM_KATEGORI.test(lines[j].text) && lines[j].text !== 'Kap. Betegnelse') {
+    while (j < lines.length && !SUM_KATEGORI.test(lines[j].text) && lines[j].text !== "Kap. Betegnelse") {
       if (!HEADER_WORDS.test(lines[j].text)) body.push(lines[j]);
       j++;
     }
@@ -56,7 +56,8 @@ export function parseOverviewTables(lines: SeedLine[]): { tables: OverviewTable[
     if (!sm) continue; // "Kap. Betegnelse" also heads other tables (e.g. vedtak fullmakter); only category tables end in "Sum kategori"
     const programkategori = sm[1];
     const { rows, orphans } = groupRows(body, kapStart);
-    for (const o of orphans) errors.push(`kategori ${programkategori}: linje ${o.no} "${o.text}" hører ikke til noe kapittel`);
+    for (const o of orphans)
+      errors.push(`kategori ${programkategori}: linje ${o.no} "${o.text}" hører ikke til noe kapittel`);
     const sumSplit = splitPct(sm[2]);
     const rowSplits = rows.map((r) => splitPct(r.text));
     if (!sumSplit || rowSplits.some((s) => !s)) {
@@ -66,20 +67,20 @@ export function parseOverviewTables(lines: SeedLine[]): { tables: OverviewTable[
     }
     const choices = rowSplits.map((s) =>
       tailReadings((s as { rest: string }).rest, 0, 3).flatMap((r) =>
-        placements(r.amounts, 3).map(
-          (values): Choice<{ name: string; values: Vec }> => ({
-            values,
-            cost: r.absorbed * 1000 + magnitudeJumps(values),
-            data: { name: r.name, values },
-          }),
-        ),
+        placements(r.amounts, 3).map((values): Choice<{ name: string; values: Vec }> => ({
+          values,
+          cost: r.absorbed * 1000 + magnitudeJumps(values),
+          data: { name: r.name, values },
+        })),
       ),
     );
     const totals = tailReadings(sumSplit.rest, 1, 3)
-      .filter((r) => r.name === '')
-      .flatMap((r) => placements(r.amounts, 3).map((values) => ({ values, cost: magnitudeJumps(values), data: values })));
+      .filter((r) => r.name === "")
+      .flatMap((r) =>
+        placements(r.amounts, 3).map((values) => ({ values, cost: magnitudeJumps(values), data: values })),
+      );
     let solved = solveSums(choices, totals, 3);
-    let resolvedBy: OverviewTable['resolvedBy'];
+    let resolvedBy: OverviewTable["resolvedBy"];
     if (solved.consistent > 1) {
       // A one-chapter category reads the same in the row and the sum; the printed percentage tells which reading.
       const pctOk = (values: Vec, pct: string): boolean => endringPst(values[1], values[2]) === pct;
@@ -88,9 +89,9 @@ export function parseOverviewTables(lines: SeedLine[]): { tables: OverviewTable[
         totals.filter((t) => pctOk(t.values, sumSplit.pct)),
         3,
       );
-      resolvedBy = 'endring i pst.';
+      resolvedBy = "endring i pst.";
     }
-    if ('error' in solved) {
+    if ("error" in solved) {
       errors.push(`kategori ${programkategori} (linje ${headerLine}): ${solved.error}`);
       i = j;
       continue;

@@ -2,11 +2,11 @@
  * The chapter tables: "Post Betegnelse / Regnskap 2024 / Saldert budsjett 2025 / Forslag 2026",
  * post rows, then "Sum kap. NNN" with the chapter total.
  */
-import type { SeedLine } from './lines';
-import { groupRows, postStart } from './logical-rows';
-import { magnitudeJumps, placements, tailReadings } from './amount-tokens';
-import { solveSums, type Choice, type Vec } from './solver';
-import { splitStikkord } from './stikkord';
+import type { SeedLine } from "./lines";
+import { groupRows, postStart } from "./logical-rows";
+import { magnitudeJumps, placements, tailReadings } from "./amount-tokens";
+import { solveSums, type Choice, type Vec } from "./solver";
+import { splitStikkord } from "./stikkord";
 
 export interface ParsedPost {
   kap: number;
@@ -33,7 +33,8 @@ export interface ParsedChapterTable {
   consistentAnchored?: number;
 }
 
-const HEADER_WORDS = /^(Regnskap|2024|Saldert|budsjett 2025|Saldert budsjett 2025|Forslag|2026|Forslag 2026|Regnskap 2024|\(i 1 000 kr\))$/;
+const HEADER_WORDS =
+  /^(Regnskap|2024|Saldert|budsjett 2025|Saldert budsjett 2025|Forslag|2026|Forslag 2026|Regnskap 2024|\(i 1 000 kr\))$/;
 const SUM_KAP = /^Sum kap\.\s+(\d{3,4})\s+(.*)$/;
 
 function rowChoices(name: string): Choice<{ name: string; values: Vec }>[] {
@@ -53,15 +54,18 @@ function anchorOk(anchor: (number | null | undefined)[] | undefined, values: Vec
   return !anchor || anchor.every((a, i) => a === undefined || a === values[i]);
 }
 
-export function parsePostTables(lines: SeedLine[], anchors: Anchors = new Map()): { tables: ParsedChapterTable[]; errors: string[] } {
+export function parsePostTables(
+  lines: SeedLine[],
+  anchors: Anchors = new Map(),
+): { tables: ParsedChapterTable[]; errors: string[] } {
   const tables: ParsedChapterTable[] = [];
   const errors: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].text !== 'Post Betegnelse') continue;
+    if (lines[i].text !== "Post Betegnelse") continue;
     const headerLine = lines[i].no;
     const body: SeedLine[] = [];
     let j = i + 1;
-    while (j < lines.length && !SUM_KAP.test(lines[j].text) && lines[j].text !== 'Post Betegnelse') {
+    while (j < lines.length && !SUM_KAP.test(lines[j].text) && lines[j].text !== "Post Betegnelse") {
       if (!HEADER_WORDS.test(lines[j].text)) body.push(lines[j]);
       j++;
     }
@@ -74,8 +78,10 @@ export function parsePostTables(lines: SeedLine[], anchors: Anchors = new Map())
     const { rows, orphans } = groupRows(body, postStart);
     for (const o of orphans) errors.push(`kap. ${kap}: linje ${o.no} "${o.text}" hører ikke til noen post`);
     const sumChoices = tailReadings(sumMatch[2], 1, 3)
-      .filter((r) => r.absorbed === 0 && r.name === '')
-      .flatMap((r) => placements(r.amounts, 3).map((values) => ({ values, cost: magnitudeJumps(values), data: values })));
+      .filter((r) => r.absorbed === 0 && r.name === "")
+      .flatMap((r) =>
+        placements(r.amounts, 3).map((values) => ({ values, cost: magnitudeJumps(values), data: values })),
+      );
     const rowChoiceList = rows.map((r) => rowChoices(r.text));
     let solved = solveSums(rowChoiceList, sumChoices, 3);
     const consistent = solved.consistent;
@@ -84,11 +90,15 @@ export function parsePostTables(lines: SeedLine[], anchors: Anchors = new Map())
     const anchor = anchors.get(kap);
     if (solved.consistent > 1 && anchor) {
       // e.g. a one-post chapter: post = sum in every reading, so only the totals printed elsewhere can decide.
-      solved = solveSums(rowChoiceList, sumChoices.filter((c) => anchorOk(anchor.values, c.values)), 3);
+      solved = solveSums(
+        rowChoiceList,
+        sumChoices.filter((c) => anchorOk(anchor.values, c.values)),
+        3,
+      );
       anchoredBy = anchor.source;
       consistentAnchored = solved.consistent;
     }
-    if ('error' in solved) {
+    if ("error" in solved) {
       errors.push(`kap. ${kap} (linje ${headerLine}–${lines[j].no}): ${solved.error}`);
       i = j;
       continue;
@@ -97,7 +107,16 @@ export function parsePostTables(lines: SeedLine[], anchors: Anchors = new Map())
       const { name, values } = solved.rows[k];
       return { kap, post: r.key, printedName: name, ...splitStikkord(name), values, line: r.line };
     });
-    tables.push({ kap, posts, sum: solved.total, headerLine, sumLine: lines[j].no, consistent, anchoredBy, consistentAnchored });
+    tables.push({
+      kap,
+      posts,
+      sum: solved.total,
+      headerLine,
+      sumLine: lines[j].no,
+      consistent,
+      anchoredBy,
+      consistentAnchored,
+    });
     i = j;
   }
   return { tables, errors };

@@ -2,9 +2,9 @@
  * The checks that prove a seed parse: every figure is compared with another figure printed elsewhere in the
  * document, never with the parser's own output. Failures carry Norwegian messages naming the seed line.
  */
-import type { SeedParse } from './index';
-import type { Vec } from './solver';
-import { endringPst } from './percent';
+import type { SeedParse } from "./index";
+import type { Vec } from "./solver";
+import { endringPst } from "./percent";
 
 export interface CheckGroup {
   name: string;
@@ -19,8 +19,8 @@ export interface ProofResult {
   ok: boolean;
 }
 
-const COLS = ['regnskap 2024', 'saldert 2025', 'forslag 2026'];
-const fmt = (v: number | null): string => (v === null ? 'tom' : String(v));
+const COLS = ["regnskap 2024", "saldert 2025", "forslag 2026"];
+const fmt = (v: number | null): string => (v === null ? "tom" : String(v));
 
 function sumCol(values: Vec[], c: number): number | null {
   const present = values.map((v) => v[c]).filter((v): v is number => v !== null);
@@ -37,40 +37,73 @@ function check(g: CheckGroup, ok: boolean, failure: () => string): void {
 }
 
 export function proveSeed(s: SeedParse): ProofResult {
-  const parse = group('tolkning uten feil');
+  const parse = group("tolkning uten feil");
   for (const e of s.errors) parse.failures.push(e);
   if (!s.errors.length) parse.passed++;
 
   const postSums = group('postene summerer til "Sum kap." (per kolonne)');
   for (const t of s.tables)
     for (let c = 0; c < 3; c++) {
-      const got = sumCol(t.posts.map((p) => p.values), c);
-      check(postSums, got === t.sum[c], () => `kap. ${t.kap} ${COLS[c]}: postene gir ${fmt(got)}, "Sum kap." (linje ${t.sumLine}) viser ${fmt(t.sum[c])}`);
+      const got = sumCol(
+        t.posts.map((p) => p.values),
+        c,
+      );
+      check(
+        postSums,
+        got === t.sum[c],
+        () =>
+          `kap. ${t.kap} ${COLS[c]}: postene gir ${fmt(got)}, "Sum kap." (linje ${t.sumLine}) viser ${fmt(t.sum[c])}`,
+      );
     }
 
   const overview = group('oversiktstabellene: kapitler = "Sum kap.", kategori = Σ kapitler, "Endring i pst."');
   const byKap = new Map(s.tables.map((t) => [t.kap, t]));
   for (const ot of s.overview) {
     for (let c = 0; c < 3; c++) {
-      const got = sumCol(ot.chapters.map((x) => x.values), c);
-      check(overview, got === ot.sum[c], () => `kategori ${ot.programkategori} ${COLS[c]}: kapitlene gir ${fmt(got)}, "Sum kategori" viser ${fmt(ot.sum[c])}`);
+      const got = sumCol(
+        ot.chapters.map((x) => x.values),
+        c,
+      );
+      check(
+        overview,
+        got === ot.sum[c],
+        () =>
+          `kategori ${ot.programkategori} ${COLS[c]}: kapitlene gir ${fmt(got)}, "Sum kategori" viser ${fmt(ot.sum[c])}`,
+      );
     }
     const pct = endringPst(ot.sum[1], ot.sum[2]);
-    check(overview, pct === ot.sumEndringPst, () => `kategori ${ot.programkategori}: endring i pst. beregnes til ${pct}, trykt ${ot.sumEndringPst}`);
+    check(
+      overview,
+      pct === ot.sumEndringPst,
+      () => `kategori ${ot.programkategori}: endring i pst. beregnes til ${pct}, trykt ${ot.sumEndringPst}`,
+    );
     for (const oc of ot.chapters) {
       const t = byKap.get(oc.kap);
-      check(overview, !!t, () => `kap. ${oc.kap} (linje ${oc.line}) står i oversiktstabellen, men har ingen posttabell`);
+      check(
+        overview,
+        !!t,
+        () => `kap. ${oc.kap} (linje ${oc.line}) står i oversiktstabellen, men har ingen posttabell`,
+      );
       if (t)
         for (let c = 0; c < 3; c++)
-          check(overview, t.sum[c] === oc.values[c], () => `kap. ${oc.kap} ${COLS[c]}: "Sum kap." ${fmt(t.sum[c])}, oversiktstabellen (linje ${oc.line}) ${fmt(oc.values[c])}`);
+          check(
+            overview,
+            t.sum[c] === oc.values[c],
+            () =>
+              `kap. ${oc.kap} ${COLS[c]}: "Sum kap." ${fmt(t.sum[c])}, oversiktstabellen (linje ${oc.line}) ${fmt(oc.values[c])}`,
+          );
       const p = endringPst(oc.values[1], oc.values[2]);
-      check(overview, p === oc.endringPst, () => `kap. ${oc.kap}: endring i pst. beregnes til ${p}, trykt ${oc.endringPst} (linje ${oc.line})`);
+      check(
+        overview,
+        p === oc.endringPst,
+        () => `kap. ${oc.kap}: endring i pst. beregnes til ${p}, trykt ${oc.endringPst} (linje ${oc.line})`,
+      );
     }
   }
 
-  const vedtak = group('forslag 2026 = vedtak I kroner / 1000');
+  const vedtak = group("forslag 2026 = vedtak I kroner / 1000");
   const v = s.vedtak;
-  if (!v) vedtak.failures.push('vedtak I mangler');
+  if (!v) vedtak.failures.push("vedtak I mangler");
   else {
     const vPosts = new Map(v.chapters.flatMap((c) => c.posts.map((p) => [`${p.kap}/${p.post}`, p] as const)));
     const vChap = new Map(v.chapters.map((c) => [c.kap, c]));
@@ -78,46 +111,80 @@ export function proveSeed(s: SeedParse): ProofResult {
       for (const p of t.posts) {
         const vp = vPosts.get(`${t.kap}/${p.post}`);
         const f = p.values[2];
-        check(vedtak, f === null ? !vp : !!vp && vp.kroner === f * 1000, () =>
-          `kap. ${t.kap} post ${p.post}: forslag ${fmt(f)} (linje ${p.line}), vedtak I ${vp ? `${vp.kroner} kr (linje ${vp.line})` : 'mangler posten'}`,
+        check(
+          vedtak,
+          f === null ? !vp : !!vp && vp.kroner === f * 1000,
+          () =>
+            `kap. ${t.kap} post ${p.post}: forslag ${fmt(f)} (linje ${p.line}), vedtak I ${vp ? `${vp.kroner} kr (linje ${vp.line})` : "mangler posten"}`,
         );
       }
       const vc = vChap.get(t.kap);
       const f = t.sum[2];
-      check(vedtak, f === null ? !vc : !!vc && vc.totalKroner === f * 1000, () =>
-        `kap. ${t.kap}: "Sum kap." forslag ${fmt(f)}, vedtak I ${vc ? `${vc.totalKroner} kr` : 'mangler kapitlet'}`,
+      check(
+        vedtak,
+        f === null ? !vc : !!vc && vc.totalKroner === f * 1000,
+        () =>
+          `kap. ${t.kap}: "Sum kap." forslag ${fmt(f)}, vedtak I ${vc ? `${vc.totalKroner} kr` : "mangler kapitlet"}`,
       );
     }
     for (const [key, vp] of vPosts)
-      check(vedtak, s.tables.some((t) => t.posts.some((p) => `${t.kap}/${p.post}` === key)), () => `vedtak I kap. ${vp.kap} post ${vp.post} (linje ${vp.line}) finnes ikke i tabellene`);
+      check(
+        vedtak,
+        s.tables.some((t) => t.posts.some((p) => `${t.kap}/${p.post}` === key)),
+        () => `vedtak I kap. ${vp.kap} post ${vp.post} (linje ${vp.line}) finnes ikke i tabellene`,
+      );
     for (const [label, pred] of [
-      ['Sum departementets utgifter', (k: number) => k < 3000],
-      ['Sum departementets inntekter', (k: number) => k >= 3000],
+      ["Sum departementets utgifter", (k: number) => k < 3000],
+      ["Sum departementets inntekter", (k: number) => k >= 3000],
     ] as const) {
       const printed = v.sums.find((x) => x.label === label);
       const fromTables = s.tables.filter((t) => pred(t.kap)).reduce((a, t) => a + (t.sum[2] ?? 0), 0);
-      check(vedtak, !!printed && printed.kroner === fromTables * 1000, () => `${label}: tabellene gir ${fromTables * 1000} kr, vedtak I viser ${printed ? printed.kroner : 'ingenting'}`);
+      check(
+        vedtak,
+        !!printed && printed.kroner === fromTables * 1000,
+        () =>
+          `${label}: tabellene gir ${fromTables * 1000} kr, vedtak I viser ${printed ? printed.kroner : "ingenting"}`,
+      );
     }
   }
 
   // The PDF text puts a no-break space after an amount's first thousands group and plain spaces elsewhere
   // ("212\u00A0563" is one amount, "5\u00A0419 957" one). The parser ignores this; here it must agree.
-  const typo = group('typografi: beløpene står i kilden slik de er lest (NBSP etter første siffergruppe)');
+  const typo = group("typografi: beløpene står i kilden slik de er lest (NBSP etter første siffergruppe)");
   const printed = (vs: Vec): string =>
     vs
       .filter((v): v is number => v !== null)
-      .map((v) => (v < 0 ? '-' : '') + String(Math.abs(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ').replace(' ', '\u00A0'))
-      .join(' ');
+      .map(
+        (v) =>
+          (v < 0 ? "-" : "") +
+          String(Math.abs(v))
+            .replace(/\B(?=(\d{3})+(?!\d))/g, " ")
+            .replace(" ", "\u00A0"),
+      )
+      .join(" ");
   const rawTail = (from: number, to: number): string =>
-    s.rawLines.slice(from - 1, to - 1).join(' ').replace(/[ \t\r\n]+/g, ' ').trim();
+    s.rawLines
+      .slice(from - 1, to - 1)
+      .join(" ")
+      .replace(/[ \t\r\n]+/g, " ")
+      .trim();
   for (const t of s.tables) {
     t.posts.forEach((p, k) => {
       const end = k + 1 < t.posts.length ? t.posts[k + 1].line : t.sumLine;
       const want = printed(p.values);
-      check(typo, rawTail(p.line, end).endsWith(want), () => `kap. ${t.kap} post ${p.post} (linje ${p.line}): forventet «${want.replace(/\u00A0/g, '~')}» på slutten av raden`);
+      check(
+        typo,
+        rawTail(p.line, end).endsWith(want),
+        () =>
+          `kap. ${t.kap} post ${p.post} (linje ${p.line}): forventet «${want.replace(/\u00A0/g, "~")}» på slutten av raden`,
+      );
     });
     const want = printed(t.sum);
-    check(typo, rawTail(t.sumLine, t.sumLine + 1).endsWith(want), () => `kap. ${t.kap}: "Sum kap." (linje ${t.sumLine}) forventet «${want.replace(/\u00A0/g, '~')}»`);
+    check(
+      typo,
+      rawTail(t.sumLine, t.sumLine + 1).endsWith(want),
+      () => `kap. ${t.kap}: "Sum kap." (linje ${t.sumLine}) forventet «${want.replace(/\u00A0/g, "~")}»`,
+    );
   }
 
   const notes: string[] = [];
@@ -125,10 +192,13 @@ export function proveSeed(s: SeedParse): ProofResult {
     if (t.anchoredBy)
       notes.push(
         `kap. ${t.kap}: "Sum kap." (linje ${t.sumLine}) kan leses ${t.consistent} måter; låst av ${t.anchoredBy}` +
-          (t.consistentAnchored && t.consistentAnchored > 1 ? `, ${t.consistentAnchored} igjen, valgt etter lik størrelsesorden` : ''),
+          (t.consistentAnchored && t.consistentAnchored > 1
+            ? `, ${t.consistentAnchored} igjen, valgt etter lik størrelsesorden`
+            : ""),
       );
   for (const o of s.overview)
-    if (o.resolvedBy) notes.push(`kategori ${o.programkategori}: raden og summen kan leses flere måter; låst av ${o.resolvedBy}`);
+    if (o.resolvedBy)
+      notes.push(`kategori ${o.programkategori}: raden og summen kan leses flere måter; låst av ${o.resolvedBy}`);
   const groups = [parse, postSums, overview, vedtak, typo];
   return { groups, notes, ok: groups.every((g) => g.failures.length === 0) };
 }

@@ -34,7 +34,7 @@ interface State {
 }
 
 function keyOf(v: Vec): string {
-  return v.map((x) => (x === null ? 'n' : String(x))).join('|');
+  return v.map((x) => (x === null ? "n" : String(x))).join("|");
 }
 
 /** null + null = null (empty column stays empty); otherwise empty cells count as 0. */
@@ -44,9 +44,7 @@ function add(a: Vec, b: Vec): Vec {
 
 /** Keeps the readings that can fit under `total`: empty where the total is empty, never above it (allowing for negatives elsewhere). */
 function fitting<R>(rows: Choice<R>[][], total: Vec): Choice<R>[][] {
-  const minPerRow = rows.map((choices) =>
-    total.map((_, c) => Math.min(0, ...choices.map((ch) => ch.values[c] ?? 0))),
-  );
+  const minPerRow = rows.map((choices) => total.map((_, c) => Math.min(0, ...choices.map((ch) => ch.values[c] ?? 0))));
   const negAll = total.map((_, c) => minPerRow.reduce((a, m) => a + m[c], 0));
   return rows.map((choices, r) =>
     choices.filter((ch) =>
@@ -68,10 +66,16 @@ interface Best {
 }
 
 /** DP over rows for one total; returns consistent count and the cheapest path(s). */
-function solveFor<R>(rows: Choice<R>[][], total: Vec, zeroStart: boolean): { count: number; bestCost: number; bestCount: number; picked: number[] } | null {
+function solveFor<R>(
+  rows: Choice<R>[][],
+  total: Vec,
+  zeroStart: boolean,
+): { count: number; bestCost: number; bestCount: number; picked: number[] } | null {
   const width = total.length;
   const start: Vec = Array(width).fill(zeroStart ? 0 : null);
-  let layer = new Map<string, State>([[keyOf(start), { sum: start, count: 1, bestCost: 0, bestCount: 1, prev: null, choice: -1 }]]);
+  let layer = new Map<string, State>([
+    [keyOf(start), { sum: start, count: 1, bestCost: 0, bestCount: 1, prev: null, choice: -1 }],
+  ]);
   const layers: Map<string, State>[] = [layer];
   // Smallest amount the remaining rows can still add, per column: prunes partial sums that already overshoot.
   const minRest: number[][] = Array.from({ length: rows.length + 1 }, () => Array(width).fill(0));
@@ -96,7 +100,7 @@ function solveFor<R>(rows: Choice<R>[][], total: Vec, zeroStart: boolean): { cou
         else if (cost === cur.bestCost) cur.bestCount += st.bestCount;
       });
     }
-    if (next.size > 1_000_000) throw new Error('for mange mulige tolkninger av beløpene');
+    if (next.size > 1_000_000) throw new Error("for mange mulige tolkninger av beløpene");
     layer = next;
     layers.push(layer);
   }
@@ -141,7 +145,7 @@ export function solveSums<R, S>(
       bestRows = filtered;
     } else if (cost === best.cost) best.count += res.bestCount;
   }
-  if (!best) return { error: 'ingen tolkning av beløpene summerer til totalen', consistent: 0 };
+  if (!best) return { error: "ingen tolkning av beløpene summerer til totalen", consistent: 0 };
   if (best.count > 1) return { error: `${best.count} like gode tolkninger av beløpene`, consistent };
   const b = best;
   return {

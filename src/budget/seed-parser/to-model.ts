@@ -1,6 +1,6 @@
 /** Turns the parsed chapter tables into BudgetPost rows (sorted by kap, post) and chapter reference rows. */
-import type { BudgetPost } from '../model';
-import type { SeedParse } from './index';
+import type { BudgetPost } from "../model";
+import type { SeedParse } from "./index";
 
 export interface ChapterReference {
   kap: number;
@@ -36,12 +36,12 @@ export function chaptersFromSeed(s: SeedParse): ChapterReference[] {
       const o = s.overviewByKap.get(t.kap);
       return {
         kap: t.kap,
-        navn: o?.navn ?? vedtakNames.get(t.kap) ?? '',
+        navn: o?.navn ?? vedtakNames.get(t.kap) ?? "",
         regnskap_2024: t.sum[0],
         saldert_2025: t.sum[1],
         forslag_2026: t.sum[2],
-        endring_pst: o?.endringPst ?? '',
-        programkategori: o?.programkategori ?? '',
+        endring_pst: o?.endringPst ?? "",
+        programkategori: o?.programkategori ?? "",
       };
     })
     .sort((a, b) => a.kap - b.kap);

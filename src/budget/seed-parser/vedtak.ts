@@ -2,10 +2,10 @@
  * Vedtak I ("forslag til vedtak", utgifter and inntekter in whole kroner): one amount per post, and the
  * chapter total printed after the amount of the chapter's last post.
  */
-import type { SeedLine } from './lines';
-import { joinWrapped, kapStart, postStart } from './logical-rows';
-import { tailReadings } from './amount-tokens';
-import { solveSums, type Choice } from './solver';
+import type { SeedLine } from "./lines";
+import { joinWrapped, kapStart, postStart } from "./logical-rows";
+import { tailReadings } from "./amount-tokens";
+import { solveSums, type Choice } from "./solver";
 
 export interface VedtakPost {
   kap: number;
@@ -38,13 +38,13 @@ export interface Vedtak {
 
 const SKIP = /^(Kap\. Post Kroner Kroner|Utgifter:|Inntekter:)$/;
 
-type Row = { kind: 'kap' | 'post' | 'sum'; key: number; text: string; line: number };
+type Row = { kind: "kap" | "post" | "sum"; key: number; text: string; line: number };
 
 /** Finds vedtak I: after the "Kapitlene …" heading, from "I" to "Sum departementets inntekter". */
 export function findVedtakI(lines: SeedLine[]): { body: SeedLine[]; start: number; end: number } | null {
   const head = lines.findIndex((l) => /^Kapitlene \d{3}/.test(l.text));
   if (head < 0) return null;
-  const start = lines.findIndex((l, i) => i > head && l.text === 'I');
+  const start = lines.findIndex((l, i) => i > head && l.text === "I");
   const end = lines.findIndex((l, i) => i > start && /^Sum departementets inntekter/.test(l.text));
   if (start < 0 || end < 0) return null;
   return { body: lines.slice(start + 1, end + 1), start: lines[start].no, end: lines[end].no };
@@ -53,16 +53,17 @@ export function findVedtakI(lines: SeedLine[]): { body: SeedLine[]; start: numbe
 function toRows(body: SeedLine[]): Row[] {
   const rows: Row[] = [];
   for (const l of body) {
-    const text = l.text.replace(/^(Utgifter:|Inntekter:)\s*/, '');
-    if (text === '' || SKIP.test(text)) continue;
+    const text = l.text.replace(/^(Utgifter:|Inntekter:)\s*/, "");
+    if (text === "" || SKIP.test(text)) continue;
     const k = kapStart(text);
     const p = postStart(text);
     const last = rows[rows.length - 1];
-    if (/^Sum /.test(text)) rows.push({ kind: 'sum', key: 0, text: text.slice(4), line: l.no });
-    else if (k) rows.push({ kind: 'kap', key: k.key, text: k.rest, line: l.no });
-    else if (p) rows.push({ kind: 'post', key: p.key, text: p.rest, line: l.no });
+    if (/^Sum /.test(text)) rows.push({ kind: "sum", key: 0, text: text.slice(4), line: l.no });
+    else if (k) rows.push({ kind: "kap", key: k.key, text: k.rest, line: l.no });
+    else if (p) rows.push({ kind: "post", key: p.key, text: p.rest, line: l.no });
     // A finished sum row is followed by a category heading, which carries no amounts: skip it.
-    else if (last && !(last.kind === 'sum' && tailReadings(last.text, 1, 1).length > 0)) last.text = joinWrapped(last.text, text);
+    else if (last && !(last.kind === "sum" && tailReadings(last.text, 1, 1).length > 0))
+      last.text = joinWrapped(last.text, text);
   }
   return rows;
 }
@@ -76,18 +77,18 @@ export function parseVedtak(lines: SeedLine[]): { vedtak: Vedtak | null; errors:
   const sums: VedtakSum[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (r.kind === 'sum') {
+    if (r.kind === "sum") {
       const reading = tailReadings(r.text, 1, 1).find((x) => x.absorbed === 0);
       if (reading) sums.push({ label: `Sum ${reading.name}`, kroner: reading.amounts[0], line: r.line });
       else errors.push(`vedtak I linje ${r.line}: fant ikke beløpet i "Sum ${r.text}"`);
       continue;
     }
-    if (r.kind !== 'kap') {
+    if (r.kind !== "kap") {
       errors.push(`vedtak I linje ${r.line}: post ${r.key} står utenfor et kapittel`);
       continue;
     }
     const posts: Row[] = [];
-    while (i + 1 < rows.length && rows[i + 1].kind === 'post') posts.push(rows[++i]);
+    while (i + 1 < rows.length && rows[i + 1].kind === "post") posts.push(rows[++i]);
     if (!posts.length) {
       errors.push(`vedtak I linje ${r.line}: kap. ${r.key} har ingen poster`);
       continue;
@@ -107,7 +108,7 @@ export function parseVedtak(lines: SeedLine[]): { vedtak: Vedtak | null; errors:
       data: { name: x.name, kroner: x.amounts[0], total: x.amounts[1] },
     }));
     const solved = solveSums(body, totals, 1, { emptyRowsSumToZero: true });
-    if ('error' in solved) {
+    if ("error" in solved) {
       errors.push(`vedtak I kap. ${r.key} (linje ${r.line}): ${solved.error}`);
       continue;
     }
