@@ -7,6 +7,10 @@ import { bundledRuleSet } from "../src/rules/bundled";
 import { ArgError } from "../src/questions/arg-error";
 
 let provider: () => RuleSet = bundledRuleSet;
+/**
+ * The process's one loaded rule set, as the functions see it: from the provider on first use, kept until a
+ * new provider is set (tests). Its files carry their own memos (FileMemo); docs/architecture.md, "Memos".
+ */
 let cached: RuleSet | null = null;
 
 export function setRuleSetProvider(p: () => RuleSet): void {

@@ -3,6 +3,7 @@ import { parseReference, PropReference } from "./reference";
 
 declare const require: (id: string) => string;
 
+/** The process's one Prop. 1 S reference (the bundled CSVs), parsed on first use and kept for the life of the runtime. */
 let cached: PropReference | null = null;
 
 export function bundledReference(): PropReference {

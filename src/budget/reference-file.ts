@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseReference, PropReference } from "./reference";
 
+/** The process's one Prop. 1 S reference (sheets/ on disk), parsed on first use and kept for the life of the process. */
 let cached: PropReference | null = null;
 
 /** The project's sheets/ folder, found upward from this file: src/budget/ in ts-node and jest, build/ in the compiled CLI. */
@@ -17,11 +18,12 @@ function sheetsDir(): string {
 }
 
 export function embeddedReference(): PropReference {
-  const sheets = sheetsDir();
-  if (!cached)
+  if (!cached) {
+    const sheets = sheetsDir();
     cached = parseReference(
       fs.readFileSync(path.join(sheets, "hod-2026.csv"), "utf8"),
       fs.readFileSync(path.join(sheets, "hod-2026-endringsomtale.csv"), "utf8"),
     );
+  }
   return cached;
 }

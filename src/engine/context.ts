@@ -1,10 +1,12 @@
 /**
  * The evaluation context shared by both paths: normalised facts, parameters in force on the date
- * (under a scenario, if any), and the condition environment. Parameter lookups are cached per date.
+ * (under a scenario, if any), and the condition environment. The parameters in force are worked out once
+ * per rule file, scenario and date, and kept in the file's memo (ScenarioParameters in FileMemo.parameters).
  */
 import type { LoadedRuleFile } from "./compiled-file";
 import type { LoadedScenario, RuleSet } from "./rule-set";
 import type { Scalar } from "../model/schema";
+import type { ResultRecord } from "../model/result";
 import { checkQuestionDate, DerivedFact, FactValues } from "./facts";
 import { entryAtOrNull, noValueMessage, overlay, Timeline, UsedParameter } from "./parameters";
 import { EvalFailure, fail } from "./errors";
@@ -16,12 +18,23 @@ export interface Question {
   scenario?: string | null;
 }
 
-/** Parameters in force on a date. One with no entry yet is `missing`: an error only where it is read. */
+/**
+ * Parameters in force on a date under a scenario. One with no entry yet is `missing`: an error only where it
+ * is read. A state is made once per rule file, scenario and date (ScenarioParameters.at) and shared by every
+ * question on that date, so it also carries what depends on nothing else.
+ */
 export interface ParameterState {
   values: Record<string, Scalar>;
+  /** The same parameters with their dates and sources, in the order of `values` (traces list these). */
   used: UsedParameter[];
   timelines: Map<string, Timeline>;
   missing: Map<string, string>;
+  /**
+   * Memo: results of the file's rules (or «otherwise») whose formulas read no fact, computed once for this
+   * state and shared (frozen); an error is kept as the value. Keyed by the CompiledRule or the file's
+   * `otherwise`. Filled by results.ts.
+   */
+  factFreeResults: Map<object, ResultRecord | EvalFailure>;
 }
 
 export interface Context {
@@ -68,12 +81,50 @@ export function findScenario(set: RuleSet, id: string | null | undefined): Loade
   });
 }
 
-export function timelinesFor(loaded: LoadedRuleFile, scenario: LoadedScenario | null): Map<string, Timeline> {
-  const byScenario = loaded.memo.timelines;
+/**
+ * One rule file's parameters under one scenario: the timelines with the scenario's overrides applied, and
+ * the parameters in force per question date. Made once per file and scenario and kept in the file's memo
+ * (FileMemo.parameters), so it goes when the rule set is replaced.
+ */
+export class ScenarioParameters {
+  /**
+   * Memo: parameter states by ISO date. A question may name any of some 110 000 days, so past 4 096 dates
+   * it starts over (a state is cheap to rebuild; holders of an old state keep it).
+   */
+  private readonly states = new Map<string, ParameterState>();
+
+  constructor(readonly timelines: Map<string, Timeline>) {}
+
+  /** The parameters in force on `date` (ISO). */
+  at(date: string): ParameterState {
+    const hit = this.states.get(date);
+    if (hit) return hit;
+    const values: Record<string, Scalar> = {};
+    const used: UsedParameter[] = [];
+    const missing = new Map<string, string>();
+    for (const [name, t] of this.timelines) {
+      const u = entryAtOrNull(t, date);
+      if (u === null) {
+        missing.set(name, noValueMessage(t, date));
+        continue;
+      }
+      values[name] = u.value;
+      used.push(u);
+    }
+    const state: ParameterState = { values, used, timelines: this.timelines, missing, factFreeResults: new Map() };
+    if (this.states.size >= 4096) this.states.clear();
+    this.states.set(date, state);
+    return state;
+  }
+}
+
+/** The file's parameters under `scenario` (null: the proposal), from the file's memo. */
+export function scenarioParameters(loaded: LoadedRuleFile, scenario: LoadedScenario | null): ScenarioParameters {
+  const byScenario = loaded.memo.parameters;
   const key = scenario?.scenario.id ?? "";
-  let timelines = byScenario.get(key);
-  if (timelines) return timelines;
-  timelines = new Map(loaded.timelines);
+  let params = byScenario.get(key);
+  if (params) return params;
+  const timelines = new Map(loaded.timelines);
   const overrides = scenario?.overrides.get(loaded.file.id);
   if (scenario && overrides) {
     for (const [name, o] of overrides) {
@@ -81,60 +132,34 @@ export function timelinesFor(loaded: LoadedRuleFile, scenario: LoadedScenario | 
       if (base) timelines.set(name, overlay(base, o.entries, scenario.scenario.id, o.source));
     }
   }
-  byScenario.set(key, timelines);
-  return timelines;
+  byScenario.set(key, (params = new ScenarioParameters(timelines)));
+  return params;
 }
 
-const paramCache = new WeakMap<Map<string, Timeline>, Map<string, ParameterState>>();
-
-export function parametersAt(timelines: Map<string, Timeline>, date: string): ParameterState {
-  let byDate = paramCache.get(timelines);
-  if (!byDate) paramCache.set(timelines, (byDate = new Map()));
-  const hit = byDate.get(date);
-  if (hit) return hit;
-  const values: Record<string, Scalar> = {};
-  const used: UsedParameter[] = [];
-  const missing = new Map<string, string>();
-  for (const [name, t] of timelines) {
-    const u = entryAtOrNull(t, date);
-    if (u === null) {
-      missing.set(name, noValueMessage(t, date));
-      continue;
-    }
-    values[name] = u.value;
-    used.push(u);
-  }
-  const state = { values, used, timelines, missing };
-  if (byDate.size > 4096) byDate.clear();
-  byDate.set(date, state);
-  return state;
+export function timelinesFor(loaded: LoadedRuleFile, scenario: LoadedScenario | null): Map<string, Timeline> {
+  return scenarioParameters(loaded, scenario).timelines;
 }
 
-/**
- * Per parameter state: names and values as flat arrays, so building an environment is a loop of
- * stores in the same key order every time (one hidden class, no object spread per question).
- */
-const envTemplates = new WeakMap<ParameterState, { keys: string[]; values: unknown[] }>();
+export function parametersAt(params: ScenarioParameters, date: string): ParameterState {
+  return params.at(date);
+}
 
+/** Facts and parameters by name, as conditions see them: parameters in force, `dato`, then the facts. */
 export function buildEnv(
   loaded: LoadedRuleFile,
   facts: FactValues,
   params: ParameterState,
   date: string,
 ): Record<string, unknown> {
-  let t = envTemplates.get(params);
-  if (!t) {
-    const keys = Object.keys(params.values);
-    envTemplates.set(params, (t = { keys, values: keys.map((k) => params.values[k]) }));
-  }
   let kinds = loaded.memo.factKinds;
   if (!kinds) {
     const names = loaded.facts.names;
     loaded.memo.factKinds = kinds = { names, decimal: names.map((n) => loaded.file.facts[n].type === "decimal") };
   }
   const env: Record<string, unknown> = {};
-  const { keys, values } = t;
-  for (let i = 0; i < keys.length; i++) env[keys[i]] = values[i];
+  // `used` holds the parameters of `values` in the same order: the same key order (one hidden class) every time.
+  const used = params.used;
+  for (let i = 0; i < used.length; i++) env[used[i].name] = used[i].value;
   env.dato = date;
   const { names, decimal } = kinds;
   for (let i = 0; i < names.length; i++) {
@@ -142,21 +167,6 @@ export function buildEnv(
     env[names[i]] = decimal[i] && typeof v === "string" ? Number(v) : v;
   }
   return env;
-}
-
-/** Valid question dates seen before (validation is pure; only successes are cached, bounded). */
-const questionDates = new Map<string, string>();
-
-function questionDate(raw: unknown): string {
-  if (typeof raw === "string") {
-    const hit = questionDates.get(raw);
-    if (hit !== undefined) return hit;
-    const iso = checkQuestionDate(raw);
-    if (questionDates.size > 4096) questionDates.clear();
-    questionDates.set(raw, iso);
-    return iso;
-  }
-  return checkQuestionDate(raw);
 }
 
 /** Every condition is evaluated, so a parameter a condition reads must have a value on the date. */
@@ -171,11 +181,11 @@ export function requireConditionParameters(loaded: LoadedRuleFile, params: Param
 export function prepare(set: RuleSet, id: string, q: Question): Context {
   const loaded = findRuleFile(set, id);
   const scenario = findScenario(set, q.scenario);
-  const date = questionDate(q.date);
+  const date = checkQuestionDate(q.date);
   if (q.facts === null || typeof q.facts !== "object") fail("bad-fact", "fakta: forventet navn=verdi-par");
   const derived: DerivedFact[] = [];
   const facts = loaded.facts.normalize(q.facts, date, derived);
-  const params = parametersAt(timelinesFor(loaded, scenario), date);
+  const params = scenarioParameters(loaded, scenario).at(date);
   requireConditionParameters(loaded, params);
   return { loaded, scenario, date, facts, derived, params, env: buildEnv(loaded, facts, params, date) };
 }

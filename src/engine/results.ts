@@ -2,7 +2,7 @@
  * From the selected rules to a result: evaluate formulas exactly; ./outcome validates each output.
  * Shared by the compiled, batch and json-rules-engine paths.
  */
-import type { CompiledRule, LoadedRuleFile, NamedFormula } from "./compiled-file";
+import type { LoadedRuleFile, NamedFormula } from "./compiled-file";
 import type { Context } from "./context";
 import type { Scalar } from "../model/schema";
 import type { FormulaTrace, ResultRecord, ResultValue } from "../model/result";
@@ -129,16 +129,6 @@ export interface ResultWork {
   series: UsedParameter[];
 }
 
-const constantResults = new WeakMap<CompiledRule | object, ResultRecord>();
-
-/**
- * Formulas that read no fact give the same value for every question on the same parameter state
- * (parameters in force on a date under a scenario): their result is computed once per state and
- * shared (frozen). A formula counts as reading a fact if the fact's name occurs anywhere in its text
- * (conservative: also catches a fact shadowing a function name). Errors are cached as values too.
- */
-const factFreeCache = new WeakMap<object, boolean>();
-
 /** True when none of `formulas` (nor the file-level formulas) mentions a fact of the file. */
 export function formulasReadNoFact(loaded: LoadedRuleFile, formulas: NamedFormula[]): boolean {
   const names = loaded.facts.names;
@@ -146,16 +136,21 @@ export function formulasReadNoFact(loaded: LoadedRuleFile, formulas: NamedFormul
   return !all.some(({ formula }) => formula.inputs.some((i) => names.includes(i)));
 }
 
-function readsNoFact(ctx: Context, key: object, own: NamedFormula[]): boolean {
-  let hit = factFreeCache.get(key);
-  if (hit !== undefined) return hit;
-  hit = formulasReadNoFact(ctx.loaded, own);
-  factFreeCache.set(key, hit);
+/** formulasReadNoFact for one of the file's rules (or its «otherwise»), from the file's memo. */
+function readsNoFact(loaded: LoadedRuleFile, key: object, own: NamedFormula[]): boolean {
+  const memo = loaded.memo.readsNoFact;
+  let hit = memo.get(key);
+  if (hit === undefined) memo.set(key, (hit = formulasReadNoFact(loaded, own)));
   return hit;
 }
 
-const perStateResults = new WeakMap<object, Map<object, ResultRecord | EvalFailure>>();
-
+/**
+ * Formulas that read no fact give the same value for every question on the same parameter state
+ * (parameters in force on a date under a scenario): such a result is computed once per state and shared
+ * (frozen), in the state's memo `factFreeResults`; an error is kept there as the value. A rule with no
+ * formulas at all is the simplest case. A formula counts as reading a fact if the fact's name occurs
+ * anywhere in its text (conservative: also catches a fact shadowing a function name).
+ */
 function resultFor(
   ctx: Context,
   params: Record<string, Scalar>,
@@ -165,31 +160,20 @@ function resultFor(
   trace: boolean,
   work: ResultWork,
 ): ResultRecord {
-  const fileFormulas = ctx.loaded.fileFormulas;
-  if (!trace && own.length === 0 && fileFormulas.length === 0) {
-    // Constant result (no formulas): computed once per rule, shared and frozen.
-    let hit = constantResults.get(key);
-    if (!hit)
-      constantResults.set(key, (hit = Object.freeze(toRecord(ctx.loaded, { ...params }, label)) as ResultRecord));
-    return hit;
-  }
-  if (!trace && readsNoFact(ctx, key, own)) {
-    let byKey = perStateResults.get(ctx.params);
-    if (!byKey) perStateResults.set(ctx.params, (byKey = new Map()));
-    let hit = byKey.get(key);
-    if (hit === undefined) {
-      try {
-        hit = Object.freeze(computeRecord(ctx, params, own, label, false, work)) as ResultRecord;
-      } catch (e) {
-        if (!(e instanceof EvalFailure)) throw e;
-        hit = e;
-      }
-      byKey.set(key, hit);
+  if (trace || !readsNoFact(ctx.loaded, key, own)) return computeRecord(ctx, params, own, label, trace, work);
+  const shared = ctx.params.factFreeResults;
+  let hit = shared.get(key);
+  if (hit === undefined) {
+    try {
+      hit = Object.freeze(computeRecord(ctx, params, own, label, false, work)) as ResultRecord;
+    } catch (e) {
+      if (!(e instanceof EvalFailure)) throw e;
+      hit = e;
     }
-    if (hit instanceof EvalFailure) throw hit;
-    return hit;
+    shared.set(key, hit);
   }
-  return computeRecord(ctx, params, own, label, trace, work);
+  if (hit instanceof EvalFailure) throw hit;
+  return hit;
 }
 
 function computeRecord(

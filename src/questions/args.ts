@@ -1,6 +1,5 @@
 /** Excel argument conversion: serial or text dates, optional (null / empty) cells, years and text. */
-import { isoToExcelSerial, parseUserDate } from "../util/dates";
-import { serialToIso } from "./serial-date";
+import { excelSerialToIso, isoToExcelSerial, parseUserDate } from "../util/dates";
 import { todayIso } from "../util/today";
 import { ArgError, show } from "./arg-error";
 
@@ -12,23 +11,15 @@ export function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** Any calendar date: an Excel serial number or text (ÅÅÅÅ-MM-DD or DD.MM.ÅÅÅÅ); null when it is neither. */
+/**
+ * Any calendar date: an Excel serial number or text (ÅÅÅÅ-MM-DD or DD.MM.ÅÅÅÅ); null when it is neither.
+ * Both conversions are plain arithmetic on characters and numbers (util/dates.ts), cheap enough per cell
+ * that no memo is kept.
+ */
 export function anyDate(v: unknown): string | null {
-  if (typeof v === "number") return serialToIso(v);
-  if (typeof v === "string") return textDate(v);
+  if (typeof v === "number") return excelSerialToIso(v);
+  if (typeof v === "string") return parseUserDate(v);
   return null;
-}
-
-const textDates = new Map<string, string | null>();
-
-/** Date text, memoised: a column usually repeats a handful of dates, often one broadcast to every row. */
-function textDate(text: string): string | null {
-  let iso = textDates.get(text);
-  if (iso === undefined) {
-    if (textDates.size > 10000) textDates.clear();
-    textDates.set(text, (iso = parseUserDate(text)));
-  }
-  return iso;
 }
 
 /** The question date; today (Europe/Oslo) when omitted. Dates before 2000 are almost always a misplaced number. */

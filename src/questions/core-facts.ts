@@ -4,7 +4,7 @@
  * becomes "70". The custom functions and the pane's trace convert the same way, so a trace explains the cell.
  */
 import type { LoadedRuleFile } from "../engine/compiled-file";
-import { serialToIso } from "./serial-date";
+import { excelSerialToIso } from "../util/dates";
 
 /** Fact names of a file whose numbers need converting (date, string, enum), with their types. */
 export function textual(file: LoadedRuleFile): Map<string, string> {
@@ -25,7 +25,7 @@ export function textual(file: LoadedRuleFile): Map<string, string> {
  * ISO text, a code fact (string/enum) typed as a number (post 70) becomes "70".
  */
 export function coreValue(type: string, v: number): unknown {
-  return type === "date" ? (serialToIso(v) ?? v) : String(v);
+  return type === "date" ? (excelSerialToIso(v) ?? v) : String(v);
 }
 
 export function coreFacts(file: LoadedRuleFile | undefined, facts: Record<string, unknown>): Record<string, unknown> {

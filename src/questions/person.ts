@@ -1,6 +1,5 @@
 /** EGENANDEL's first argument: an age (whole years) or a birth date (Excel date or text). */
-import { parseUserDate } from "../util/dates";
-import { serialToIso } from "./serial-date";
+import { excelSerialToIso, parseUserDate } from "../util/dates";
 import { ArgError, show } from "./arg-error";
 import { isEmpty } from "./args";
 
@@ -24,7 +23,7 @@ export function personValue(v: unknown): number | string {
   };
   if (isEmpty(v)) return bad();
   if (typeof v === "number") {
-    const iso = v >= FIRST_DATE_SERIAL ? serialToIso(v) : null;
+    const iso = v >= FIRST_DATE_SERIAL ? excelSerialToIso(v) : null;
     return iso ?? bad();
   }
   if (typeof v === "string") {

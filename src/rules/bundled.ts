@@ -18,9 +18,14 @@ export function bundledRuleTexts(): SourceText[] {
   });
 }
 
+/**
+ * The process's one loaded rule set (the bundled rules/ folder), loaded on first use and kept for the life of
+ * the runtime: the task pane and the custom functions share it in the shared runtime. Its files carry their
+ * own memos (FileMemo); docs/architecture.md, "Memos".
+ */
 let cached: RuleSet | null = null;
 
-/** Loaded once per runtime: the task pane and the custom functions share it in the shared runtime. */
+/** The bundled rule set, loaded on the first call. */
 export function bundledRuleSet(): RuleSet {
   if (!cached) cached = loadRuleSet(bundledRuleTexts());
   return cached;

@@ -4,8 +4,6 @@
  */
 export type IsoDate = string;
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
@@ -15,11 +13,23 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** True for a real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
+/** The digit at `i` of `text` as a number, or NaN for any other character. */
+function digit(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+}
+
+/**
+ * True for a real calendar date written YYYY-MM-DD (rejects 2026-02-30). Read character by character, with
+ * no regular expression or Date: every question and every date cell passes here, so it is cheap enough
+ * that nothing needs to remember its answers.
+ */
 export function isIsoDate(text: string): boolean {
-  const m = ISO_RE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false; // 45: "-"
+  const y = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const mo = digit(text, 5) * 10 + digit(text, 6);
+  const d = digit(text, 8) * 10 + digit(text, 9);
+  // NaN (a non-digit) fails every comparison.
   return y >= 1900 && y <= 2199 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
@@ -40,14 +50,30 @@ export function ageOn(born: IsoDate, on: IsoDate): number {
   return age;
 }
 
-/** Excel's 1900 date system: serial 1 = 1900-01-01, with Excel's phantom 1900-02-29 (serial 60). */
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * Excel's 1900 date system: serial 1 = 1900-01-01, with Excel's phantom 1900-02-29 (serial 60). Plain
+ * integer arithmetic (the civil-from-days algorithm of H. Hinnant's date library), no Date object: a column
+ * of birth dates converts cell by cell without a memo.
+ */
 export function excelSerialToIso(serial: number): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
   const whole = Math.floor(serial);
   if (whole === 60) return null; // 1900-02-29 does not exist
   const days = whole > 60 ? whole - 1 : whole; // skip the phantom day
-  const ms = Date.UTC(1899, 11, 31) + days * 86400000;
-  return new Date(ms).toISOString().slice(0, 10);
+  // Days since 1600-03-01, the start of a 400-year era of the Gregorian calendar (1899-12-31 is day 109 512);
+  // serials reach 9999-12-31, so the era is counted too. Every quotient is of non-negative integers.
+  const z = days + 109512;
+  const era = (z / 146097) | 0;
+  const doe = z - era * 146097; // day of the era
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0;
+  const doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0)); // day of the year from 1 March
+  const mp = ((5 * doy + 2) / 153) | 0; // month from March = 0
+  const d = doy - (((153 * mp + 2) / 5) | 0) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = 1600 + era * 400 + yoe + (m <= 2 ? 1 : 0);
+  return `${y}-${two(m)}-${two(d)}`;
 }
 
 export function isoToExcelSerial(date: IsoDate): number {
@@ -58,6 +84,7 @@ export function isoToExcelSerial(date: IsoDate): number {
 
 /** Accepts YYYY-MM-DD and the Norwegian DD.MM.YYYY; anything else is null (caller reports it). */
 export function parseUserDate(text: string): IsoDate | null {
+  if (isIsoDate(text)) return text; // the usual case: no trimming, no regular expression
   const t = text.trim();
   if (isIsoDate(t)) return t;
   const no = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
