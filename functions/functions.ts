@@ -12,7 +12,7 @@ import * as calls from "./calls";
  * @customfunction REGEL
  * @param regel Regelfilens id, f.eks. "egenandel".
  * @param fakta To rader (navn over verdier; flere rader gir flere svar), to kolonner (navn og verdier) eller tekst som "alder=17; tjeneste=legevakt".
- * @param [dato] Datoen spørsmålet gjelder (Excel-dato eller tekst ÅÅÅÅ-MM-DD / DD.MM.ÅÅÅÅ). Tom: i dag.
+ * @param [dato] Datoen spørsmålet gjelder (Excel-dato eller tekst ÅÅÅÅ-MM-DD / DD.MM.ÅÅÅÅ). Tom: i dag (1. januar i året for egenandelstak og deflator).
  * @param [scenario] Scenario-id, f.eks. et budsjettalternativ. Tom: vedtatte verdier.
  * @param [felt] Resultatfeltet som skal vises. Tom: regelfilens første utdata.
  * @returns Resultatfeltet (tall, tekst eller SANN/USANN), ett per spørsmål.
@@ -142,7 +142,7 @@ export function tilskudd(regel: any[][], fakta: any[][], dato?: any[][], scenari
  * @customfunction FORKLAR
  * @param regel Regelfilens id, f.eks. "egenandel".
  * @param fakta To rader (navn over verdier), to kolonner (navn og verdier) eller tekst som "alder=17; tjeneste=legevakt".
- * @param [dato] Datoen spørsmålet gjelder. Tom: i dag.
+ * @param [dato] Datoen spørsmålet gjelder. Tom: i dag (1. januar i året for egenandelstak og deflator).
  * @param [scenario] Scenario-id. Tom: vedtatte verdier.
  * @returns Sporet som lesbar tekst (flere linjer).
  */
@@ -155,7 +155,7 @@ export function forklar(regel: any[][], fakta: any[][], dato?: any[][], scenario
  * @customfunction FORKLAR.KORT
  * @param regel Regelfilens id, f.eks. "egenandel".
  * @param fakta To rader (navn over verdier), to kolonner (navn og verdier) eller tekst som "alder=17; tjeneste=legevakt".
- * @param [dato] Datoen spørsmålet gjelder. Tom: i dag.
+ * @param [dato] Datoen spørsmålet gjelder. Tom: i dag (1. januar i året for egenandelstak og deflator).
  * @param [scenario] Scenario-id. Tom: vedtatte verdier.
  * @returns Et kort (Excel-entitet) med sporet.
  */

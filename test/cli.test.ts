@@ -61,6 +61,17 @@ test("--compare shows both answers, both traces and the exact difference (tak 3 
   expect([y.result.betaler, y.compare.result.betaler]).toEqual([true, false]);
 });
 
+test("without --date a question about a year is asked on 1 January of it, as the custom functions ask it", async () => {
+  const tak = await run(["eval", "egenandelstak", "ar=2026", "betalt=1000", "--json"]);
+  expect(tak.code).toBe(0);
+  expect(JSON.parse(tak.out).date).toBe("2026-01-01");
+  const deflator = await run(["eval", "deflator", "belop=20161", "fra=2025", "til=2026", "serie=sykehus", "--json"]);
+  expect(deflator.code).toBe(0);
+  expect(JSON.parse(deflator.out).date).toBe("2026-01-01");
+  const given = await run(["eval", "egenandelstak", "--date", "2026-06-01", "ar=2026", "betalt=1000", "--json"]);
+  expect(JSON.parse(given.out).date).toBe("2026-06-01");
+});
+
 test("text output shows the parameter date and the source", async () => {
   const r = await run(["eval", "egenandel", "--date", "2026-08-01", "alder=17", "tjeneste=legevakt"]);
   expect(r.code).toBe(0);

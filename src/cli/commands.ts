@@ -15,6 +15,7 @@ import { formatCheckReport } from "./check-text";
 import { todayIso } from "../util/today";
 import { embeddedReference } from "../budget/reference-file";
 import { checkQuestionDate } from "../engine/facts";
+import { commandLineQuestion } from "../questions/questions";
 import { findScenario } from "../engine/context";
 import type { EvalFailure } from "../engine/errors";
 import type { TestTarget } from "./test-target";
@@ -24,8 +25,8 @@ export interface Io {
   err: (s: string) => void;
 }
 
-function dateOption(a: ParsedArgs): string {
-  return typeof a.options.date === "string" ? a.options.date : todayIso();
+function dateOption(a: ParsedArgs): string | undefined {
+  return typeof a.options.date === "string" ? a.options.date : undefined;
 }
 
 function scenarioOption(a: ParsedArgs, name = "scenario"): string | undefined {
@@ -38,11 +39,12 @@ export function cmdEval(set: RuleSet, a: ParsedArgs, io: Io): number {
     throw new UsageError(
       "bruk: budget-rules eval <regel-id> [--date ÅÅÅÅ-MM-DD] [--scenario ID] [--json] navn=verdi …",
     );
-  const date = dateOption(a);
+  const q = commandLineQuestion(id, a.facts, dateOption(a), scenarioOption(a));
+  const date = q.date;
   const compare = scenarioOption(a, "compare");
-  const run = (scenario: string | undefined): Outcome =>
-    evaluate(set, id, { facts: a.facts, date, scenario }, { trace: true });
-  const main = run(scenarioOption(a));
+  const run = (scenario: string | null): Outcome =>
+    evaluate(set, q.regel, { facts: q.facts, date: q.date, scenario }, { trace: true });
+  const main = run(q.scenario);
   if (!main.ok) {
     io.err(`feil: ${main.error.message}`);
     return 2;
@@ -132,7 +134,7 @@ export async function cmdTest(target: TestTarget, a: ParsedArgs, io: Io): Promis
 /** Options are checked once, at the edge, before anything is read or checked: one line, exit 2. */
 function checkedDate(a: ParsedArgs): string {
   try {
-    return checkQuestionDate(dateOption(a));
+    return checkQuestionDate(dateOption(a) ?? todayIso());
   } catch (e) {
     throw new UsageError(`--date: ${(e as EvalFailure).message.replace(/^dato: /, "")}`);
   }

@@ -153,13 +153,33 @@ function oneQuestion(q: AskColumns): Ask {
   };
 }
 
+/**
+ * Rule files whose question is about a year, by the fact that names the year: asked on 1 January of that year
+ * (the cap for a year is the one in force on 1 January; a deflator reads its series by year).
+ */
+const YEAR_FACTS: ReadonlyMap<string, string> = new Map([
+  [IDS.egenandelstak, "ar"],
+  [IDS.deflator, "til"],
+]);
+
+/**
+ * The date a question about rule file `regel` is asked on when none is given: 1 January of its year fact
+ * where the file has one and the fact plainly is a year, otherwise today (Europe/Oslo). A bad year is left for
+ * the core to name.
+ */
+export function defaultDate(regel: string, facts: Facts): string {
+  const yearFact = YEAR_FACTS.get(regel);
+  const y = yearFact === undefined ? null : yearOf(facts[yearFact]);
+  return y === null ? todayIso() : `${y}-01-01`;
+}
+
 /** EGENANDELSTAK.GJENSTAR(ar, betalt, [scenario]): the cap in force for year `ar` is the one on 1 January. */
 export function egenandelstakQuestion(ar: unknown, betalt: unknown, scenario: unknown): Ask {
-  const y = yearOf(ar); // a bad year is left for the core to name
+  const facts: Facts = { ar, betalt };
   return {
     regel: IDS.egenandelstak,
-    facts: { ar, betalt },
-    date: y === null ? todayIso() : `${y}-01-01`,
+    facts,
+    date: defaultDate(IDS.egenandelstak, facts),
     scenario: optionalText("scenario", scenario),
   };
 }
@@ -175,8 +195,7 @@ export function blareseptQuestion(pris: unknown, dato: unknown, alder: unknown):
 export function deflaterQuestion(belop: unknown, fra: unknown, til: unknown, serie: unknown): Ask {
   const facts: Facts = { belop, fra, til };
   if (!isEmpty(serie)) facts.serie = serie;
-  const y = yearOf(til);
-  return { regel: IDS.deflator, facts, date: y === null ? todayIso() : `${y}-01-01`, scenario: null };
+  return { regel: IDS.deflator, facts, date: defaultDate(IDS.deflator, facts), scenario: null };
 }
 
 /** A question-type budget-post rule file that takes `post` (and maybe `kap`) and outputs a group. */
@@ -204,14 +223,33 @@ export function postgruppeQuestion(set: RuleSet, post: unknown, kap: unknown): A
   return { regel: found.file.file.id, facts, date: todayIso(), scenario: null };
 }
 
-/** REGEL / TILSKUDD / FORKLAR(regel, fakta, [dato], [scenario]) with the facts already parsed. */
+/**
+ * REGEL / TILSKUDD / FORKLAR(regel, fakta, [dato], [scenario]) with the facts already parsed. Without a date,
+ * the question is asked on the rule file's default date (defaultDate: 1 January of the year for a question
+ * about a year, today otherwise).
+ */
 export function genericQuestion(regel: unknown, facts: Facts, dato: unknown, scenario: unknown): Ask {
+  const id = requiredText("regel", regel, "egenandel");
   return {
-    regel: requiredText("regel", regel, "egenandel"),
+    regel: id,
     facts,
-    date: questionDate("dato", dato),
+    date: isEmpty(dato) ? defaultDate(id, facts) : questionDate("dato", dato),
     scenario: optionalText("scenario", scenario),
   };
+}
+
+/**
+ * The question `budget-rules eval <regel> [--date D] [--scenario S] navn=verdi …` asks: facts and date as
+ * typed (the core checks them and names a bad one, as it does for `check --date`), the rule file's default
+ * date (defaultDate) when no date is given, as REGEL does for an empty date.
+ */
+export function commandLineQuestion(
+  regel: string,
+  facts: Record<string, string>,
+  date: string | undefined,
+  scenario: string | undefined,
+): Ask {
+  return { regel, facts, date: date ?? defaultDate(regel, facts), scenario: scenario ?? null };
 }
 
 /**
