@@ -2,7 +2,6 @@
  * What each custom function does, without the JSDoc shell: turn each cell's arguments into a question
  * (questions.ts), answer a call's questions together, pick the output. No rule logic lives here.
  */
-import { evaluate } from "../src/engine/evaluate";
 import type { LoadedRuleFile } from "../src/engine/compiled-file";
 import type { RuleSet } from "../src/engine/rule-set";
 import { traceToText } from "../src/trace/text";
@@ -10,10 +9,10 @@ import { ArgError } from "../src/questions/arg-error";
 import { traceEntity } from "./entity";
 import { optionalText } from "../src/questions/args";
 import { factGrid, Facts } from "./facts-arg";
-import { argColumns, asGrid, guarded, mapGrid, toExcelError, toGrid } from "./grid";
+import { argColumns, asGrid, guarded, mapGrid, named, toExcelError, toGrid } from "./grid";
 import { ruleSet } from "./rule-set";
 import { answerColumns, Asker, failWith } from "./run";
-import { coreFacts } from "../src/questions/core-facts";
+import { tracedAnswer } from "../src/questions/answer";
 import { field } from "../src/questions/output";
 import {
   Ask,
@@ -54,31 +53,21 @@ function generic(
     } catch (e) {
       return [[toExcelError(e)]];
     }
-    const args = [
-      { name: "regel", value: regel },
-      { name: "fakta", value: facts },
-      { name: "dato", value: dato },
-      { name: "scenario", value: scenario },
-      { name: "felt", value: extra },
-    ];
+    const args = named({ regel, fakta: facts, dato, scenario, felt: extra });
     return asker.settle(
       mapGrid(args, ([r, f, d, s, x]) => answer(set, asker, genericQuestion(r, f as Facts, d, s), x)),
     );
   });
 }
 
+/** REGEL's answer to a question: the output `felt` names (the file's first when empty), picked once answered. */
+function answerField(set: RuleSet, asker: Asker, q: Ask, felt: unknown): unknown {
+  const name = optionalText("felt", felt);
+  return asker.defer(q, (result) => field(fileOf(set, q.regel), result, name));
+}
+
 export function regel(regel: unknown, fakta: unknown, dato: unknown, scenario: unknown, felt: unknown): unknown[][] {
-  return generic(
-    regel,
-    fakta,
-    dato,
-    scenario,
-    (set, asker, q, f) => {
-      const felt = optionalText("felt", f);
-      return asker.defer(q, (result) => field(fileOf(set, q.regel), result, felt));
-    },
-    felt,
-  );
+  return generic(regel, fakta, dato, scenario, answerField, felt);
 }
 
 /** Like REGEL, restricted to grant rule files so a typo cannot silently answer from another domain. */
@@ -89,25 +78,18 @@ export function tilskudd(
   scenario: unknown,
   felt: unknown,
 ): unknown[][] {
-  return generic(
-    regelId,
-    fakta,
-    dato,
-    scenario,
-    (set, asker, q, f) => {
-      const file = set.files.get(q.regel);
-      if (file && file.file.domain !== "grant") {
-        const grants = [...set.files.values()].filter((x) => x.file.domain === "grant").map((x) => x.file.id);
-        throw new ArgError(
-          "#N/A",
-          `regel: «${q.regel}» er ikke en tilskuddsregel; tilskuddsregler: ${grants.join(", ") || "(ingen ennå)"}`,
-        );
-      }
-      const felt = optionalText("felt", f);
-      return asker.defer(q, (result) => field(fileOf(set, q.regel), result, felt));
-    },
-    felt,
-  );
+  const grantOnly = (set: RuleSet, asker: Asker, q: Ask, f: unknown): unknown => {
+    const file = set.files.get(q.regel);
+    if (file && file.file.domain !== "grant") {
+      const grants = [...set.files.values()].filter((x) => x.file.domain === "grant").map((x) => x.file.id);
+      throw new ArgError(
+        "#N/A",
+        `regel: «${q.regel}» er ikke en tilskuddsregel; tilskuddsregler: ${grants.join(", ") || "(ingen ennå)"}`,
+      );
+    }
+    return answerField(set, asker, q, f);
+  };
+  return generic(regelId, fakta, dato, scenario, grantOnly, felt);
 }
 
 /** FORKLAR (text) and FORKLAR.KORT (entity card): the same traced evaluation. */
@@ -119,12 +101,7 @@ export function forklar(
   as: "text" | "entity" = "text",
 ): unknown[][] {
   return generic(regelId, fakta, dato, scenario, (set, _asker, q) => {
-    const o = evaluate(
-      set,
-      q.regel,
-      { facts: coreFacts(set.files.get(q.regel), q.facts), date: q.date, scenario: q.scenario },
-      { trace: true },
-    );
+    const o = tracedAnswer(set, q);
     if (!o.ok) failWith(o);
     // Excel cells hold at most 32 767 characters.
     const full = traceToText(o.value.trace!);
@@ -144,13 +121,7 @@ export function egenandel(
 ): unknown[][] {
   return guarded(() => {
     const set = ruleSet();
-    const args = [
-      { name: "alder_eller_fodselsdato", value: person },
-      { name: "tjeneste", value: tjeneste },
-      { name: "dato", value: dato },
-      { name: "fritaksgrunn", value: fritaksgrunn },
-      { name: "scenario", value: scenario },
-    ];
+    const args = named({ alder_eller_fodselsdato: person, tjeneste, dato, fritaksgrunn, scenario });
     const pick = (result: Result) => field(fileOf(set, IDS.egenandel), result, output);
     // Ranges go to the core as columns: no question object per cell (see egenandelQuestions).
     const cols = argColumns(args);
@@ -174,42 +145,20 @@ function askEach(
 }
 
 export function egenandelstakGjenstar(ar: unknown, betalt: unknown, scenario: unknown): unknown[][] {
-  return askEach(
-    IDS.egenandelstak,
-    "gjenstar",
-    [
-      { name: "ar", value: ar },
-      { name: "betalt", value: betalt },
-      { name: "scenario", value: scenario },
-    ],
-    (cells) => egenandelstakQuestion(...(cells as [unknown, unknown, unknown])),
+  return askEach(IDS.egenandelstak, "gjenstar", named({ ar, betalt, scenario }), (cells) =>
+    egenandelstakQuestion(...(cells as [unknown, unknown, unknown])),
   );
 }
 
 export function deflater(belop: unknown, fra: unknown, til: unknown, serie: unknown): unknown[][] {
-  return askEach(
-    IDS.deflator,
-    "belop",
-    [
-      { name: "belop", value: belop },
-      { name: "fra", value: fra },
-      { name: "til", value: til },
-      { name: "serie", value: serie },
-    ],
-    (cells) => deflaterQuestion(...(cells as [unknown, unknown, unknown, unknown])),
+  return askEach(IDS.deflator, "belop", named({ belop, fra, til, serie }), (cells) =>
+    deflaterQuestion(...(cells as [unknown, unknown, unknown, unknown])),
   );
 }
 
 export function blaresept(pris: unknown, dato: unknown, alder: unknown): unknown[][] {
-  return askEach(
-    IDS.blaresept,
-    "egenandel",
-    [
-      { name: "pris", value: pris },
-      { name: "dato", value: dato },
-      { name: "alder", value: alder },
-    ],
-    (cells) => blareseptQuestion(...(cells as [unknown, unknown, unknown])),
+  return askEach(IDS.blaresept, "egenandel", named({ pris, dato, alder }), (cells) =>
+    blareseptQuestion(...(cells as [unknown, unknown, unknown])),
   );
 }
 
@@ -219,14 +168,6 @@ export function postgruppe(post: unknown, kap: unknown): unknown[][] {
     const asker = new Asker(set);
     const found = postgroupFile(set); // without one, postgruppeQuestion gives every cell the reason
     const pick = (result: Result) => field(found!.file, result, found!.output);
-    return asker.settle(
-      mapGrid(
-        [
-          { name: "post", value: post },
-          { name: "kap", value: kap },
-        ],
-        ([p, k]) => asker.defer(postgruppeQuestion(set, p, k), pick),
-      ),
-    );
+    return asker.settle(mapGrid(named({ post, kap }), ([p, k]) => asker.defer(postgruppeQuestion(set, p, k), pick)));
   });
 }

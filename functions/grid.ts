@@ -36,6 +36,11 @@ export interface Arg {
   value: unknown;
 }
 
+/** A call's arguments under their Excel parameter names (the names error messages use), in order. */
+export function named(args: Record<string, unknown>): Arg[] {
+  return Object.entries(args).map(([name, value]) => ({ name, value }));
+}
+
 function shape(grids: Grid[]): [number, number] {
   let rows = 1;
   let cols = 1;

@@ -3,7 +3,7 @@
  * explain a cell, build audit rows, compare a scenario with the government's proposal.
  */
 import { Ask, questionForCall } from "../src/questions/questions";
-import { coreFacts } from "../src/questions/core-facts";
+import { tracedAnswer } from "../src/questions/answer";
 import { readBudgetTable } from "../src/budget/reader";
 import { checkBudget, budgetRuleFiles, CheckReport, Finding, Severity } from "../src/budget/check";
 import type { PropReference } from "../src/budget/reference";
@@ -238,12 +238,7 @@ export function traceFunctionCall(
   } catch (e) {
     return { call, error: (e as { message?: string }).message ?? String(e) };
   }
-  const outcome = evaluate(
-    set,
-    q.regel,
-    { facts: coreFacts(set.files.get(q.regel), q.facts), date: q.date, scenario: q.scenario },
-    { trace: true },
-  );
+  const outcome = tracedAnswer(set, q);
   return {
     call,
     ruleId: q.regel,

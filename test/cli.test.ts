@@ -1,5 +1,7 @@
 /** The CLI as a user runs it: commands, JSON shape, exit codes, messages for bad input. */
 import { spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../src/cli/main";
@@ -117,6 +119,38 @@ test("check of the real workbook reports no errors", async () => {
   expect(body.counts.error).toBe(0);
   expect(body.ruleFiles.length).toBeGreaterThan(0);
   expect(r.code).toBe(0);
+});
+
+test("check --out writes the findings and the rule files used as a workbook, one row each under a bold header", async () => {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "report-")), "rapport.xlsx");
+  const json = JSON.parse((await run(["check", "sheets/hod-2026.xlsx", "--date", "2026-01-01", "--json"])).out);
+  const r = await run(["check", "sheets/hod-2026.xlsx", "--date", "2026-01-01", "--out", out]);
+  expect(r.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Funn", "Regelfiler", "Kjøring"]);
+  const funn = wb.getWorksheet("Funn")!;
+  expect(funn.getRow(1).values).toEqual([
+    undefined,
+    "Alvorlighet",
+    "Ark",
+    "Celle",
+    "Kap.",
+    "Post",
+    "Melding",
+    "Regelfil",
+    "Versjon",
+    "Regel",
+    "SHA-256",
+  ]);
+  expect(funn.getRow(1).font?.bold).toBe(true);
+  expect(funn.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  expect(funn.rowCount).toBe(1 + json.findings.length);
+  expect(funn.getRow(2).getCell(6).value).toBe(json.findings[0].message);
+  const files = wb.getWorksheet("Regelfiler")!;
+  expect(files.rowCount).toBe(1 + json.ruleFiles.length);
+  expect(files.getRow(2).getCell(6).value).toBe(json.ruleFiles[0].hash);
+  expect(wb.getWorksheet("Kjøring")!.getRow(2).values).toEqual([undefined, "Dato", "2026-01-01"]);
 });
 
 test("npx budget-rules runs the compiled CLI from the repo (bin script, build/cli.js, no ts-node)", () => {

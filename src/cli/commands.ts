@@ -1,7 +1,7 @@
 /** The CLI commands over the core. Each returns an exit code: 0 ok, 1 findings/failed tests, 2 bad input. */
 import * as fs from "fs";
 import type { RuleSet } from "../engine/rule-set";
-import { evaluate, Outcome } from "../engine/evaluate";
+import type { Outcome } from "../engine/evaluate";
 import { compareResults } from "../engine/compare";
 import { traceToText } from "../trace/text";
 import { runEmbeddedTests } from "../rules/run-tests";
@@ -16,6 +16,7 @@ import { todayIso } from "../util/today";
 import { embeddedReference } from "../budget/reference-file";
 import { checkQuestionDate } from "../engine/facts";
 import { commandLineQuestion } from "../questions/questions";
+import { tracedAnswer } from "../questions/answer";
 import { findScenario } from "../engine/context";
 import type { EvalFailure } from "../engine/errors";
 import type { TestTarget } from "./test-target";
@@ -42,8 +43,7 @@ export function cmdEval(set: RuleSet, a: ParsedArgs, io: Io): number {
   const q = commandLineQuestion(id, a.facts, dateOption(a), scenarioOption(a));
   const date = q.date;
   const compare = scenarioOption(a, "compare");
-  const run = (scenario: string | null): Outcome =>
-    evaluate(set, q.regel, { facts: q.facts, date: q.date, scenario }, { trace: true });
+  const run = (scenario: string | null): Outcome => tracedAnswer(set, { ...q, scenario });
   const main = run(q.scenario);
   if (!main.ok) {
     io.err(`feil: ${main.error.message}`);

@@ -3,36 +3,49 @@
 import type ExcelJS from "exceljs";
 import type { CheckReport } from "../budget/check";
 
+/** A sheet's columns: header, the row field it shows, width in characters. */
+type Columns = Array<[header: string, key: string, width: number]>;
+
+const FINDING_COLUMNS: Columns = [
+  ["Alvorlighet", "severity", 12],
+  ["Ark", "sheet", 14],
+  ["Celle", "cell", 8],
+  ["Kap.", "kap", 7],
+  ["Post", "post", 6],
+  ["Melding", "message", 80],
+  ["Regelfil", "ruleFile", 24],
+  ["Versjon", "ruleFileVersion", 9],
+  ["Regel", "rule", 28],
+  ["SHA-256", "ruleFileHash", 66],
+];
+
+const RULE_FILE_COLUMNS: Columns = [
+  ["Id", "id", 28],
+  ["Tittel", "title", 60],
+  ["Versjon", "version", 9],
+  ["Gjelder", "appliesTo", 10],
+  ["Kontroller", "evaluations", 11],
+  ["SHA-256", "hash", 66],
+];
+
 export async function writeReportXlsx(r: CheckReport, path: string): Promise<void> {
   const { Workbook }: typeof ExcelJS = (await import("exceljs")).default;
   const wb = new Workbook();
   wb.creator = "budget-rules";
-  const findings = wb.addWorksheet("Funn", { views: [{ state: "frozen", ySplit: 1 }] });
-  findings.columns = [
-    { header: "Alvorlighet", key: "severity", width: 12 },
-    { header: "Ark", key: "sheet", width: 14 },
-    { header: "Celle", key: "cell", width: 8 },
-    { header: "Kap.", key: "kap", width: 7 },
-    { header: "Post", key: "post", width: 6 },
-    { header: "Melding", key: "message", width: 80 },
-    { header: "Regelfil", key: "ruleFile", width: 24 },
-    { header: "Versjon", key: "ruleFileVersion", width: 9 },
-    { header: "Regel", key: "rule", width: 28 },
-    { header: "SHA-256", key: "ruleFileHash", width: 66 },
-  ];
-  for (const f of r.findings) findings.addRow({ ...f, trace: undefined });
-  findings.getRow(1).font = { bold: true };
-  const files = wb.addWorksheet("Regelfiler");
-  files.columns = [
-    { header: "Id", key: "id", width: 28 },
-    { header: "Tittel", key: "title", width: 60 },
-    { header: "Versjon", key: "version", width: 9 },
-    { header: "Gjelder", key: "appliesTo", width: 10 },
-    { header: "Kontroller", key: "evaluations", width: 11 },
-    { header: "SHA-256", key: "hash", width: 66 },
-  ];
-  for (const f of r.ruleFiles) files.addRow(f);
-  files.getRow(1).font = { bold: true };
+  /** One row per record under a bold header row. */
+  const table = (name: string, columns: Columns, rows: object[], views?: Partial<ExcelJS.WorksheetView>[]) => {
+    const ws = wb.addWorksheet(name, { views });
+    ws.columns = columns.map(([header, key, width]) => ({ header, key, width }));
+    for (const row of rows) ws.addRow(row);
+    ws.getRow(1).font = { bold: true };
+  };
+  table(
+    "Funn",
+    FINDING_COLUMNS,
+    r.findings.map((f) => ({ ...f, trace: undefined })),
+    [{ state: "frozen", ySplit: 1 }],
+  );
+  table("Regelfiler", RULE_FILE_COLUMNS, r.ruleFiles);
   const meta = wb.addWorksheet("Kjøring");
   meta.addRows([
     ["Ark", r.sheet],

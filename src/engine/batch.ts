@@ -21,7 +21,7 @@ import {
   parametersAt,
   ParameterState,
   requireConditionParameters,
-  scenarioParameters,
+  parametersUnder,
 } from "./context";
 import { checkQuestionDate, DerivedFact, FactValues } from "./facts";
 import { computeResult, formulasReadNoFact } from "./results";
@@ -183,7 +183,7 @@ class BatchEvaluator implements CompiledBatch {
     this.scenario = scenarioObj?.scenario.id ?? null;
     this.factNames = loaded.facts.names;
     this.outputNames = Object.keys(f.outputs);
-    this.timelines = scenarioParameters(loaded, scenarioObj);
+    this.timelines = parametersUnder(loaded, scenarioObj);
     this.rules = loaded.rules;
     this.policy = f.hitPolicy;
     this.decimalAt = this.factNames.map((n) => f.facts[n].type === "decimal");

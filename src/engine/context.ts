@@ -119,7 +119,7 @@ export class ScenarioParameters {
 }
 
 /** The file's parameters under `scenario` (null: the proposal), from the file's memo. */
-export function scenarioParameters(loaded: LoadedRuleFile, scenario: LoadedScenario | null): ScenarioParameters {
+export function parametersUnder(loaded: LoadedRuleFile, scenario: LoadedScenario | null): ScenarioParameters {
   const byScenario = loaded.memo.parameters;
   const key = scenario?.scenario.id ?? "";
   let params = byScenario.get(key);
@@ -137,7 +137,7 @@ export function scenarioParameters(loaded: LoadedRuleFile, scenario: LoadedScena
 }
 
 export function timelinesFor(loaded: LoadedRuleFile, scenario: LoadedScenario | null): Map<string, Timeline> {
-  return scenarioParameters(loaded, scenario).timelines;
+  return parametersUnder(loaded, scenario).timelines;
 }
 
 export function parametersAt(params: ScenarioParameters, date: string): ParameterState {
@@ -185,7 +185,7 @@ export function prepare(set: RuleSet, id: string, q: Question): Context {
   if (q.facts === null || typeof q.facts !== "object") fail("bad-fact", "fakta: forventet navn=verdi-par");
   const derived: DerivedFact[] = [];
   const facts = loaded.facts.normalize(q.facts, date, derived);
-  const params = scenarioParameters(loaded, scenario).at(date);
+  const params = parametersUnder(loaded, scenario).at(date);
   requireConditionParameters(loaded, params);
   return { loaded, scenario, date, facts, derived, params, env: buildEnv(loaded, facts, params, date) };
 }

@@ -2,59 +2,48 @@
  * Exact decimal arithmetic for money and rates: a mathjs instance built with create() from only the
  * functions formulas may use, configured for 64-digit BigNumbers. Nothing else of mathjs is bundled.
  */
-import {
-  create,
-  parseDependencies,
-  addDependencies,
-  subtractDependencies,
-  multiplyDependencies,
-  divideDependencies,
-  unaryMinusDependencies,
-  powDependencies,
-  roundDependencies,
-  floorDependencies,
-  ceilDependencies,
-  absDependencies,
-  maxDependencies,
-  minDependencies,
-  largerDependencies,
-  largerEqDependencies,
-  smallerDependencies,
-  smallerEqDependencies,
-  equalDependencies,
-  unequalDependencies,
-  andDependencies,
-  orDependencies,
-  notDependencies,
-  bignumberDependencies,
-} from "mathjs";
+import * as mathjs from "mathjs";
 import type { BigNumber } from "mathjs";
 
-export const math = create(
+/**
+ * Arithmetic and comparison: written as operators (a + b, a >= b, not a) or called by name (add(a, b)), with
+ * the mathjs factories that provide them. Each factory is named once, as a property of the mathjs namespace,
+ * which the bundlers resolve statically, so only these are bundled.
+ */
+const OPERATIONS = {
+  add: mathjs.addDependencies,
+  subtract: mathjs.subtractDependencies,
+  multiply: mathjs.multiplyDependencies,
+  divide: mathjs.divideDependencies,
+  pow: mathjs.powDependencies,
+  larger: mathjs.largerDependencies,
+  largerEq: mathjs.largerEqDependencies,
+  smaller: mathjs.smallerDependencies,
+  smallerEq: mathjs.smallerEqDependencies,
+  equal: mathjs.equalDependencies,
+  unequal: mathjs.unequalDependencies,
+  and: mathjs.andDependencies,
+  or: mathjs.orDependencies,
+  not: mathjs.notDependencies,
+};
+
+/** Functions a formula can only call by name. */
+const NAMED_FUNCTIONS = {
+  round: mathjs.roundDependencies,
+  floor: mathjs.floorDependencies,
+  ceil: mathjs.ceilDependencies,
+  abs: mathjs.absDependencies,
+  max: mathjs.maxDependencies,
+  min: mathjs.minDependencies,
+};
+
+export const math = mathjs.create(
   {
-    parseDependencies,
-    addDependencies,
-    subtractDependencies,
-    multiplyDependencies,
-    divideDependencies,
-    unaryMinusDependencies,
-    powDependencies,
-    roundDependencies,
-    floorDependencies,
-    ceilDependencies,
-    absDependencies,
-    maxDependencies,
-    minDependencies,
-    largerDependencies,
-    largerEqDependencies,
-    smallerDependencies,
-    smallerEqDependencies,
-    equalDependencies,
-    unequalDependencies,
-    andDependencies,
-    orDependencies,
-    notDependencies,
-    bignumberDependencies,
+    ...NAMED_FUNCTIONS,
+    ...OPERATIONS,
+    parse: mathjs.parseDependencies,
+    unaryMinus: mathjs.unaryMinusDependencies,
+    bignumber: mathjs.bignumberDependencies,
   },
   { number: "BigNumber", precision: 64 },
 );
@@ -62,28 +51,13 @@ export const math = create(
 export type Decimal = BigNumber;
 
 /** Functions a formula may call; everything else (import, evaluate, parse, createUnit, …) is rejected at load. */
-export const FORMULA_FUNCTIONS = new Set([
-  "round",
-  "floor",
-  "ceil",
-  "abs",
-  "max",
-  "min",
-  "add",
-  "subtract",
-  "multiply",
-  "divide",
-  "pow",
-  "larger",
-  "largerEq",
-  "smaller",
-  "smallerEq",
-  "equal",
-  "unequal",
-  "and",
-  "or",
-  "not",
+export const FORMULA_FUNCTIONS: ReadonlySet<string> = new Set([
+  ...Object.keys(NAMED_FUNCTIONS),
+  ...Object.keys(OPERATIONS),
 ]);
+
+/** Operators a formula may use (mathjs names an operator by its function: a + b is add); formula.ts checks them. */
+export const FORMULA_OPERATORS: ReadonlySet<string> = new Set([...Object.keys(OPERATIONS), "unaryMinus", "unaryPlus"]);
 
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 

@@ -4,14 +4,14 @@
  * Both share fact normalisation, parameters, hit policy, formulas and trace assembly.
  */
 import type { RuleSet } from "./rule-set";
-import type { CompiledRule } from "./compiled-file";
+import type { CompiledRule, LoadedRuleFile } from "./compiled-file";
 import type { ConditionTrace } from "./conditions";
 import { traceCondition } from "./conditions";
 import { Context, prepare, Question } from "./context";
 import { computeResult, ResultWork } from "./results";
 import { selectRules } from "./outcome";
 import { EvalError, EvalFailure } from "./errors";
-import type { ResultValue, RuleTrace, Trace } from "../model/result";
+import type { ResultValue, RuleFileRef, RuleTrace, Trace } from "../model/result";
 import { collectSources } from "./sources";
 
 export type { Question };
@@ -39,6 +39,18 @@ export function evaluation(ctx: Context, work: ResultWork, trace: Trace | undefi
   };
 }
 
+/** Which rule file answered, as a trace names it (and `budget-rules list` shows it). */
+export function ruleFileIdentity(f: LoadedRuleFile): RuleFileRef {
+  return {
+    id: f.file.id,
+    title: f.file.title,
+    domain: f.file.domain,
+    version: f.file.version,
+    hash: f.hash,
+    path: f.path,
+  };
+}
+
 export function buildTrace(
   ctx: Context,
   engine: Trace["engine"],
@@ -50,14 +62,7 @@ export function buildTrace(
   const selectedNames = selected === "otherwise" ? ["otherwise"] : selected.map((r) => r.rule.name);
   const parameters = ctx.params.used;
   return {
-    ruleFile: {
-      id: f.file.id,
-      title: f.file.title,
-      domain: f.file.domain,
-      version: f.file.version,
-      hash: f.hash,
-      path: f.path,
-    },
+    ruleFile: ruleFileIdentity(f),
     scenario: ctx.scenario
       ? {
           id: ctx.scenario.scenario.id,

@@ -3,7 +3,7 @@
  * whitelist of node types, names and functions, then compiled. Evaluation is exact (BigNumber).
  */
 import type { MathNode } from "mathjs";
-import { FORMULA_FUNCTIONS, math, Decimal, isDecimal } from "./decimal";
+import { FORMULA_FUNCTIONS, FORMULA_OPERATORS, math, Decimal, isDecimal } from "./decimal";
 
 /** Built-in helpers of ours that formulas may call, with the arity they take. */
 export const HELPER_FUNCTIONS: Record<string, { minArgs: number; maxArgs: number; firstArgIsParameterName: boolean }> =
@@ -122,7 +122,7 @@ export function compileFormula(
       }
       case "OperatorNode": {
         const fn = (node as unknown as { fn: string }).fn;
-        if (!ALLOWED_OPERATORS.has(fn))
+        if (!FORMULA_OPERATORS.has(fn))
           problems.push(`operatoren «${(node as unknown as { op: string }).op}» er ikke tillatt`);
         if (fn === "pow") checkExponent((node as unknown as { args: MathNode[] }).args[1], problems);
         break;
@@ -180,25 +180,6 @@ function checkExponent(exponent: MathNode | undefined, problems: string[]): void
   if (!isSmallConstant(exponent, -MAX_POWER, MAX_POWER))
     problems.push(`potens: eksponenten skal være et helt tall fra -${MAX_POWER} til ${MAX_POWER} skrevet i formelen`);
 }
-
-const ALLOWED_OPERATORS = new Set([
-  "add",
-  "subtract",
-  "multiply",
-  "divide",
-  "unaryMinus",
-  "unaryPlus",
-  "pow",
-  "larger",
-  "largerEq",
-  "smaller",
-  "smallerEq",
-  "equal",
-  "unequal",
-  "and",
-  "or",
-  "not",
-]);
 
 function describeNode(type: string): string {
   switch (type) {

@@ -2,7 +2,7 @@
  * From the selected rules to a result: evaluate formulas exactly; ./outcome validates each output.
  * Shared by the compiled, batch and json-rules-engine paths.
  */
-import type { LoadedRuleFile, NamedFormula } from "./compiled-file";
+import type { CompiledRule, LoadedRuleFile, NamedFormula } from "./compiled-file";
 import type { Context } from "./context";
 import type { Scalar } from "../model/schema";
 import type { FormulaTrace, ResultRecord, ResultValue } from "../model/result";
@@ -136,11 +136,17 @@ export function formulasReadNoFact(loaded: LoadedRuleFile, formulas: NamedFormul
   return !all.some(({ formula }) => formula.inputs.some((i) => names.includes(i)));
 }
 
+/** What gives a result: a rule that fired (CompiledRule) or the file's «otherwise»; also the key of its memos. */
+interface Chosen {
+  params: Record<string, Scalar>;
+  formulas: NamedFormula[];
+}
+
 /** formulasReadNoFact for one of the file's rules (or its «otherwise»), from the file's memo. */
-function readsNoFact(loaded: LoadedRuleFile, key: object, own: NamedFormula[]): boolean {
+function readsNoFact(loaded: LoadedRuleFile, chosen: Chosen): boolean {
   const memo = loaded.memo.readsNoFact;
-  let hit = memo.get(key);
-  if (hit === undefined) memo.set(key, (hit = formulasReadNoFact(loaded, own)));
+  let hit = memo.get(chosen);
+  if (hit === undefined) memo.set(chosen, (hit = formulasReadNoFact(loaded, chosen.formulas)));
   return hit;
 }
 
@@ -151,62 +157,40 @@ function readsNoFact(loaded: LoadedRuleFile, key: object, own: NamedFormula[]): 
  * formulas at all is the simplest case. A formula counts as reading a fact if the fact's name occurs
  * anywhere in its text (conservative: also catches a fact shadowing a function name).
  */
-function resultFor(
-  ctx: Context,
-  params: Record<string, Scalar>,
-  own: NamedFormula[],
-  label: string,
-  key: object,
-  trace: boolean,
-  work: ResultWork,
-): ResultRecord {
-  if (trace || !readsNoFact(ctx.loaded, key, own)) return computeRecord(ctx, params, own, label, trace, work);
+function resultFor(ctx: Context, chosen: Chosen, label: string, trace: boolean, work: ResultWork): ResultRecord {
+  if (trace || !readsNoFact(ctx.loaded, chosen)) return computeRecord(ctx, chosen, label, trace, work);
   const shared = ctx.params.factFreeResults;
-  let hit = shared.get(key);
+  let hit = shared.get(chosen);
   if (hit === undefined) {
     try {
-      hit = Object.freeze(computeRecord(ctx, params, own, label, false, work)) as ResultRecord;
+      hit = Object.freeze(computeRecord(ctx, chosen, label, false, work)) as ResultRecord;
     } catch (e) {
       if (!(e instanceof EvalFailure)) throw e;
       hit = e;
     }
-    shared.set(key, hit);
+    shared.set(chosen, hit);
   }
   if (hit instanceof EvalFailure) throw hit;
   return hit;
 }
 
-function computeRecord(
-  ctx: Context,
-  params: Record<string, Scalar>,
-  own: NamedFormula[],
-  label: string,
-  trace: boolean,
-  work: ResultWork,
-): ResultRecord {
-  const fileFormulas = ctx.loaded.fileFormulas;
+function computeRecord(ctx: Context, chosen: Chosen, label: string, trace: boolean, work: ResultWork): ResultRecord {
+  const { params, formulas } = chosen;
   const record = trace ? work.series : null;
   const scope = formulaScope(ctx, params, record);
   const raw: Record<string, unknown> = { ...params };
-  runFormulas(ctx, own, scope, raw, trace ? work.formulas : null, record);
-  runFormulas(ctx, fileFormulas, scope, raw, trace ? work.formulas : null, record);
+  runFormulas(ctx, formulas, scope, raw, trace ? work.formulas : null, record);
+  runFormulas(ctx, ctx.loaded.fileFormulas, scope, raw, trace ? work.formulas : null, record);
   return toRecord(ctx.loaded, raw, label);
 }
 
 export function computeResult(ctx: Context, selected: Selection, trace: boolean): ResultWork {
   const work: ResultWork = { result: {}, formulas: [], series: [] };
-  if (selected === "otherwise") {
-    const o = ctx.loaded.otherwise!;
-    work.result = resultFor(ctx, o.params, o.formulas, "«otherwise»", o, trace, work);
-  } else if (ctx.loaded.file.hitPolicy === "collect") {
-    work.result = selected.map((r) => ({
-      regel: r.rule.name,
-      ...resultFor(ctx, r.params, r.formulas, `regelen «${r.rule.name}»`, r, trace, work),
-    }));
-  } else {
-    const r = selected[0];
-    work.result = resultFor(ctx, r.params, r.formulas, `regelen «${r.rule.name}»`, r, trace, work);
-  }
+  const label = (r: CompiledRule) => `regelen «${r.rule.name}»`;
+  if (selected === "otherwise") work.result = resultFor(ctx, ctx.loaded.otherwise!, "«otherwise»", trace, work);
+  else if (ctx.loaded.file.hitPolicy === "collect")
+    work.result = selected.map((r) => ({ regel: r.rule.name, ...resultFor(ctx, r, label(r), trace, work) }));
+  else work.result = resultFor(ctx, selected[0], label(selected[0]), trace, work);
   return work;
 }
 

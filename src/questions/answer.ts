@@ -6,10 +6,20 @@
  */
 import { compileBatch, CompiledBatch, RowOutcome } from "../engine/batch";
 import { EvalError, EvalFailure } from "../engine/errors";
+import { evaluate, Outcome } from "../engine/evaluate";
 import type { LoadedRuleFile } from "../engine/compiled-file";
 import type { RuleSet } from "../engine/rule-set";
 import { coreFacts, coreValue, textual } from "./core-facts";
 import type { Ask } from "./questions";
+
+/**
+ * One question answered with its full trace (FORKLAR, the pane's trace of a cell, `budget-rules eval`): its
+ * facts converted as for the batch (coreFacts), so the trace explains the very answer a cell shows.
+ */
+export function tracedAnswer(set: RuleSet, q: Ask): Outcome {
+  const facts = coreFacts(set.files.get(q.regel), q.facts);
+  return evaluate(set, q.regel, { facts, date: q.date, scenario: q.scenario }, { trace: true });
+}
 
 /** One compiled batch per rule file and scenario, kept in the loaded file's memo (compiling is the costly part). */
 export function batchFor(set: RuleSet, regel: string, scenario: string | null): CompiledBatch {

@@ -1,6 +1,7 @@
 /** What `budget-rules list` shows: each rule file's identity, the facts it expects and the results it returns. */
 import type { RuleSet } from "../engine/rule-set";
 import { formatProblem } from "../model/problems";
+import { ruleFileIdentity } from "../engine/evaluate";
 
 export interface DescribedFact {
   name: string;
@@ -15,12 +16,7 @@ export interface DescribedFact {
 
 export function describeRuleFiles(set: RuleSet) {
   const ruleFiles = [...set.files.values()].map((f) => ({
-    id: f.file.id,
-    title: f.file.title,
-    domain: f.file.domain,
-    version: f.file.version,
-    hash: f.hash,
-    path: f.path,
+    ...ruleFileIdentity(f),
     appliesTo: f.file.appliesTo,
     hitPolicy: f.file.hitPolicy,
     facts: Object.entries(f.file.facts).map(([name, d]): DescribedFact => ({

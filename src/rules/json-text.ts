@@ -67,9 +67,8 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lastBreak };
 }
 
-type Frame =
-  | { kind: "object"; keys: Set<string>; key: string | null; path: string }
-  | { kind: "array"; index: number; path: string };
+type ObjectFrame = { kind: "object"; keys: Set<string>; key: string | null; path: string };
+type Frame = ObjectFrame | { kind: "array"; index: number; path: string };
 
 /**
  * A small iterative JSON scanner (no recursion, so deep nesting cannot overflow the stack): finds the
@@ -120,6 +119,31 @@ export function scanJson(text: string): {
     if (f.kind === "array") return `${f.path}[${f.index}]`;
     return f.path === "" ? String(f.key) : `${f.path}.${f.key}`;
   };
+  /** A member's key and its ':' (noting a duplicated key); false at a syntax error, which is then at `i`. */
+  const readKey = (f: ObjectFrame): boolean => {
+    if (text[i] !== '"') return false;
+    const at = i;
+    const key = readString();
+    if (key === null) return false;
+    if (f.keys.has(key)) duplicates.push({ path: f.path, key, offset: at });
+    f.keys.add(key);
+    f.key = key;
+    ws();
+    if (text[i] !== ":") return false;
+    i++;
+    return true;
+  };
+  /** Enters a container at its opener; true when it is empty (closed at once: a value has been read). */
+  const opens = (f: Frame, closer: "}" | "]"): boolean => {
+    stack.push(f);
+    i++;
+    ws();
+    if (text[i] !== closer) return false;
+    i++;
+    stack.pop();
+    expectValue = false;
+    return true;
+  };
   // After a value: expect ',' or the closer of the enclosing container (or end of text).
   let expectValue = true;
   ws();
@@ -130,38 +154,12 @@ export function scanJson(text: string): {
       const c = text[i];
       const top = stack[stack.length - 1];
       if (c === "{") {
-        stack.push({ kind: "object", keys: new Set(), key: null, path: childPath(top) });
-        i++;
-        ws();
-        if (text[i] === "}") {
-          i++;
-          stack.pop();
-          expectValue = false;
-          continue;
-        }
-        // expect a key
-        if (text[i] !== '"') return { errorAt: i, duplicates };
-        const f = stack[stack.length - 1] as Extract<Frame, { kind: "object" }>;
-        const at = i;
-        const key = readString();
-        if (key === null) return { errorAt: i, duplicates };
-        if (f.keys.has(key)) duplicates.push({ path: f.path, key, offset: at });
-        f.keys.add(key);
-        f.key = key;
-        ws();
-        if (text[i] !== ":") return { errorAt: i, duplicates };
-        i++;
+        const f: ObjectFrame = { kind: "object", keys: new Set(), key: null, path: childPath(top) };
+        if (!opens(f, "}") && !readKey(f)) return { errorAt: i, duplicates };
         continue;
       }
       if (c === "[") {
-        stack.push({ kind: "array", index: 0, path: childPath(top) });
-        i++;
-        ws();
-        if (text[i] === "]") {
-          i++;
-          stack.pop();
-          expectValue = false;
-        }
+        opens({ kind: "array", index: 0, path: childPath(top) }, "]");
         continue;
       }
       if (c === '"') {
@@ -186,16 +184,7 @@ export function scanJson(text: string): {
         continue;
       }
       ws();
-      if (text[i] !== '"') return { errorAt: i, duplicates };
-      const at = i;
-      const key = readString();
-      if (key === null) return { errorAt: i, duplicates };
-      if (top.keys.has(key)) duplicates.push({ path: top.path, key, offset: at });
-      top.keys.add(key);
-      top.key = key;
-      ws();
-      if (text[i] !== ":") return { errorAt: i, duplicates };
-      i++;
+      if (!readKey(top)) return { errorAt: i, duplicates };
       expectValue = true;
       continue;
     }

@@ -43,7 +43,14 @@ const DOMAIN_KEYS = new Set(["budget-post", "grant", "user-fee", "deflator"]);
 import { TraceView } from "./TraceView";
 import { Grid } from "./Grid";
 
-type TabId = "check" | "trace" | "audit" | "scenario";
+/** The pane's tabs, in order, with the label each shows. */
+const TABS = [
+  ["check", "tabCheck"],
+  ["trace", "tabTrace"],
+  ["audit", "tabAudit"],
+  ["scenario", "tabScenario"],
+] as const;
+type TabId = (typeof TABS)[number][0];
 
 export interface AppProps {
   port: WorkbookPort;
@@ -99,18 +106,11 @@ export function App({ port, set, onDropFile }: AppProps) {
         </Button>
       </header>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" className="tabs">
-        <Tab value="check" data-testid="tab-check">
-          {t("tabCheck")}
-        </Tab>
-        <Tab value="trace" data-testid="tab-trace">
-          {t("tabTrace")}
-        </Tab>
-        <Tab value="audit" data-testid="tab-audit">
-          {t("tabAudit")}
-        </Tab>
-        <Tab value="scenario" data-testid="tab-scenario">
-          {t("tabScenario")}
-        </Tab>
+        {TABS.map(([id, label]) => (
+          <Tab key={id} value={id} data-testid={`tab-${id}`}>
+            {t(label)}
+          </Tab>
+        ))}
       </TabList>
       {error && (
         <MessageBar intent="error" data-testid="error">
@@ -551,6 +551,24 @@ function AuditTab({ t, audit }: { t: T; audit: AuditEntry[] }) {
   );
 }
 
+/** A proposal-against-scenario table: what is compared, the proposal, the scenario `shown`, the difference. */
+function CompareTable(props: { testId: string; first: string; shown: string; t: T; children: React.ReactNode }) {
+  const { testId, first, shown, t, children } = props;
+  return (
+    <table className="compare" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>{first}</th>
+          <th>{t("proposal")}</th>
+          <th>{shown}</th>
+          <th>{t("difference")}</th>
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
 function ScenarioTab({ set, t }: { set: RuleSet; t: T }) {
   const ids = [...set.scenarios.keys()];
   const [id, setId] = React.useState(ids.includes("legeforeningen-2026") ? "legeforeningen-2026" : (ids[0] ?? ""));
@@ -576,58 +594,38 @@ function ScenarioTab({ set, t }: { set: RuleSet; t: T }) {
       </div>
       {shown && (
         <>
-          <table className="compare" data-testid="scenario-questions">
-            <thead>
-              <tr>
-                <th>{t("figure")}</th>
-                <th>{t("proposal")}</th>
-                <th>{shown}</th>
-                <th>{t("difference")}</th>
+          <CompareTable testId="scenario-questions" first={t("figure")} shown={shown} t={t}>
+            {questions.map((q, i) => (
+              <tr key={i} data-testid="scenario-row" data-label={q.label}>
+                <td>
+                  {q.label} ({q.output}, {nbDate(q.date)})
+                </td>
+                <td className="num">{q.error ? q.error : fmt(q.base)}</td>
+                <td className="num">{q.error ? "" : fmt(q.scenario)}</td>
+                <td className="num" data-testid="scenario-diff">
+                  {q.difference !== null ? nbNumber(q.difference) : q.base !== q.scenario ? "endret" : "–"}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {questions.map((q, i) => (
-                <tr key={i} data-testid="scenario-row" data-label={q.label}>
-                  <td>
-                    {q.label} ({q.output}, {nbDate(q.date)})
-                  </td>
-                  <td className="num">{q.error ? q.error : fmt(q.base)}</td>
-                  <td className="num">{q.error ? "" : fmt(q.scenario)}</td>
-                  <td className="num" data-testid="scenario-diff">
-                    {q.difference !== null ? nbNumber(q.difference) : q.base !== q.scenario ? "endret" : "–"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="compare" data-testid="scenario-params">
-            <thead>
-              <tr>
-                <th>{t("parameter")}</th>
-                <th>{t("proposal")}</th>
-                <th>{shown}</th>
-                <th>{t("difference")}</th>
+            ))}
+          </CompareTable>
+          <CompareTable testId="scenario-params" first={t("parameter")} shown={shown} t={t}>
+            {params.map((p, i) => (
+              <tr key={i}>
+                <td>
+                  {p.ruleFile}.{p.parameter}
+                  <br />
+                  <small>{p.note}</small>
+                </td>
+                <td className="num">
+                  {fmt(p.base)} <small>({fromText(t, p.baseFrom)})</small>
+                </td>
+                <td className="num">
+                  {fmt(p.scenario)} <small>({fromText(t, p.scenarioFrom)})</small>
+                </td>
+                <td className="num">{p.difference !== null ? nbNumber(p.difference) : "–"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {params.map((p, i) => (
-                <tr key={i}>
-                  <td>
-                    {p.ruleFile}.{p.parameter}
-                    <br />
-                    <small>{p.note}</small>
-                  </td>
-                  <td className="num">
-                    {fmt(p.base)} <small>({fromText(t, p.baseFrom)})</small>
-                  </td>
-                  <td className="num">
-                    {fmt(p.scenario)} <small>({fromText(t, p.scenarioFrom)})</small>
-                  </td>
-                  <td className="num">{p.difference !== null ? nbNumber(p.difference) : "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </CompareTable>
         </>
       )}
     </section>

@@ -3,6 +3,7 @@
  * and a name may end in digits ("postene 72, 73, 74 og 75"). This module lists every reading of a row's tail;
  * the sum constraints (solver.ts) pick the one that is consistent.
  */
+import type { Choice, Vec } from "./solver";
 
 /** One thousands group: 1–3 digits, optionally signed (a sign may only start an amount). */
 const GROUP = /^[-–−]?\d{1,3}$/;
@@ -89,4 +90,25 @@ export function magnitudeJumps(values: (number | null)[]): number {
   let cost = 0;
   for (let i = 1; i < digits.length; i++) cost += Math.abs(digits[i] - digits[i - 1]);
   return cost;
+}
+
+/**
+ * A table row "name amount amount amount" read every way it can be: a name and up to three amounts placed in
+ * the three columns. A reading that takes a digit into the name costs more, as do uneven magnitudes.
+ */
+export function rowReadings(text: string): Choice<{ name: string; values: Vec }>[] {
+  return tailReadings(text, 0, 3).flatMap((r) =>
+    placements(r.amounts, 3).map((values) => ({
+      values,
+      cost: r.absorbed * 1000 + magnitudeJumps(values),
+      data: { name: r.name, values },
+    })),
+  );
+}
+
+/** A sum line's amounts (one to three, nothing left over as a name) placed every way in the three columns. */
+export function totalReadings(text: string): Choice<Vec>[] {
+  return tailReadings(text, 1, 3)
+    .filter((r) => r.name === "")
+    .flatMap((r) => placements(r.amounts, 3).map((values) => ({ values, cost: magnitudeJumps(values), data: values })));
 }

@@ -22,3 +22,29 @@ export function contentLines(lines: SeedLine[]): SeedLine[] {
     .map((l) => ({ no: l.no, text: l.text.replace(/\s+/g, " ").trim() }))
     .filter((l) => l.text !== "" && !isPageHeader(l.text));
 }
+
+/**
+ * The tables whose column header is the line `header`, in order: each one's body (without the repeated
+ * column-header words `headerWords` of a page break) up to the line `sum` matches, or to the next table with the
+ * same header. `sum` is that line's match, or null when the table does not close with one; after a table that
+ * does, the search goes on after its sum line, otherwise right after its header.
+ */
+export function* seedTables(
+  lines: SeedLine[],
+  header: string,
+  sum: RegExp,
+  headerWords: RegExp,
+): Generator<{ headerLine: number; body: SeedLine[]; sum: RegExpExecArray | null; sumLine: number }> {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].text !== header) continue;
+    const body: SeedLine[] = [];
+    let j = i + 1;
+    while (j < lines.length && !sum.test(lines[j].text) && lines[j].text !== header) {
+      if (!headerWords.test(lines[j].text)) body.push(lines[j]);
+      j++;
+    }
+    const m = j < lines.length ? sum.exec(lines[j].text) : null;
+    yield { headerLine: lines[i].no, body, sum: m, sumLine: m ? lines[j].no : NaN };
+    if (m) i = j;
+  }
+}

@@ -2,10 +2,10 @@
  * Programme-category overview tables: "Kap. Betegnelse / Regnskap 2024 / … / Endring i pst.",
  * one row per chapter, closed by "Sum kategori NN.NN" (which must equal the sum of the chapter rows).
  */
-import type { SeedLine } from "./lines";
+import { seedTables, type SeedLine } from "./lines";
 import { groupRows, kapStart } from "./logical-rows";
-import { magnitudeJumps, placements, tailReadings } from "./amount-tokens";
-import { solveSums, type Choice, type Vec } from "./solver";
+import { rowReadings, totalReadings } from "./amount-tokens";
+import { solveSums, type Vec } from "./solver";
 import { endringPst } from "./percent";
 
 export interface OverviewChapter {
@@ -43,16 +43,7 @@ function splitPct(text: string): { rest: string; pct: string } | null {
 export function parseOverviewTables(lines: SeedLine[]): { tables: OverviewTable[]; errors: string[] } {
   const tables: OverviewTable[] = [];
   const errors: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].text !== "Kap. Betegnelse") continue;
-    const headerLine = lines[i].no;
-    const body: SeedLine[] = [];
-    let j = i + 1;
-    while (j < lines.length && !SUM_KATEGORI.test(lines[j].text) && lines[j].text !== "Kap. Betegnelse") {
-      if (!HEADER_WORDS.test(lines[j].text)) body.push(lines[j]);
-      j++;
-    }
-    const sm = j < lines.length ? SUM_KATEGORI.exec(lines[j].text) : null;
+  for (const { headerLine, body, sum: sm } of seedTables(lines, "Kap. Betegnelse", SUM_KATEGORI, HEADER_WORDS)) {
     if (!sm) continue; // "Kap. Betegnelse" also heads other tables (e.g. vedtak fullmakter); only category tables end in "Sum kategori"
     const programkategori = sm[1];
     const { rows, orphans } = groupRows(body, kapStart);
@@ -62,23 +53,10 @@ export function parseOverviewTables(lines: SeedLine[]): { tables: OverviewTable[
     const rowSplits = rows.map((r) => splitPct(r.text));
     if (!sumSplit || rowSplits.some((s) => !s)) {
       errors.push(`kategori ${programkategori} (linje ${headerLine}): mangler "Endring i pst." på en rad`);
-      i = j;
       continue;
     }
-    const choices = rowSplits.map((s) =>
-      tailReadings((s as { rest: string }).rest, 0, 3).flatMap((r) =>
-        placements(r.amounts, 3).map((values): Choice<{ name: string; values: Vec }> => ({
-          values,
-          cost: r.absorbed * 1000 + magnitudeJumps(values),
-          data: { name: r.name, values },
-        })),
-      ),
-    );
-    const totals = tailReadings(sumSplit.rest, 1, 3)
-      .filter((r) => r.name === "")
-      .flatMap((r) =>
-        placements(r.amounts, 3).map((values) => ({ values, cost: magnitudeJumps(values), data: values })),
-      );
+    const choices = rowSplits.map((s) => rowReadings((s as { rest: string }).rest));
+    const totals = totalReadings(sumSplit.rest);
     let solved = solveSums(choices, totals, 3);
     let resolvedBy: OverviewTable["resolvedBy"];
     if (solved.consistent > 1) {
@@ -93,7 +71,6 @@ export function parseOverviewTables(lines: SeedLine[]): { tables: OverviewTable[
     }
     if ("error" in solved) {
       errors.push(`kategori ${programkategori} (linje ${headerLine}): ${solved.error}`);
-      i = j;
       continue;
     }
     tables.push({
@@ -112,7 +89,6 @@ export function parseOverviewTables(lines: SeedLine[]): { tables: OverviewTable[
       consistent: solved.consistent,
       resolvedBy,
     });
-    i = j;
   }
   return { tables, errors };
 }

@@ -2,10 +2,10 @@
  * The chapter tables: "Post Betegnelse / Regnskap 2024 / Saldert budsjett 2025 / Forslag 2026",
  * post rows, then "Sum kap. NNN" with the chapter total.
  */
-import type { SeedLine } from "./lines";
+import { seedTables, type SeedLine } from "./lines";
 import { groupRows, postStart } from "./logical-rows";
-import { magnitudeJumps, placements, tailReadings } from "./amount-tokens";
-import { solveSums, type Choice, type Vec } from "./solver";
+import { rowReadings, totalReadings } from "./amount-tokens";
+import { solveSums, type Vec } from "./solver";
 import { splitStikkord } from "./stikkord";
 
 export interface ParsedPost {
@@ -37,16 +37,6 @@ const HEADER_WORDS =
   /^(Regnskap|2024|Saldert|budsjett 2025|Saldert budsjett 2025|Forslag|2026|Forslag 2026|Regnskap 2024|\(i 1 000 kr\))$/;
 const SUM_KAP = /^Sum kap\.\s+(\d{3,4})\s+(.*)$/;
 
-function rowChoices(name: string): Choice<{ name: string; values: Vec }>[] {
-  return tailReadings(name, 0, 3).flatMap((r) =>
-    placements(r.amounts, 3).map((values) => ({
-      values,
-      cost: r.absorbed * 1000 + magnitudeJumps(values),
-      data: { name: r.name, values },
-    })),
-  );
-}
-
 /** Chapter totals known from other parts of the document (overview tables, vedtak I); undefined = not known there. */
 export type Anchors = Map<number, { values: (number | null | undefined)[]; source: string }>;
 
@@ -60,16 +50,12 @@ export function parsePostTables(
 ): { tables: ParsedChapterTable[]; errors: string[] } {
   const tables: ParsedChapterTable[] = [];
   const errors: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].text !== "Post Betegnelse") continue;
-    const headerLine = lines[i].no;
-    const body: SeedLine[] = [];
-    let j = i + 1;
-    while (j < lines.length && !SUM_KAP.test(lines[j].text) && lines[j].text !== "Post Betegnelse") {
-      if (!HEADER_WORDS.test(lines[j].text)) body.push(lines[j]);
-      j++;
-    }
-    const sumMatch = j < lines.length ? SUM_KAP.exec(lines[j].text) : null;
+  for (const { headerLine, body, sum: sumMatch, sumLine } of seedTables(
+    lines,
+    "Post Betegnelse",
+    SUM_KAP,
+    HEADER_WORDS,
+  )) {
     if (!sumMatch) {
       errors.push(`Tabellen på linje ${headerLine} slutter uten "Sum kap."-linje`);
       continue;
@@ -77,12 +63,8 @@ export function parsePostTables(
     const kap = Number(sumMatch[1]);
     const { rows, orphans } = groupRows(body, postStart);
     for (const o of orphans) errors.push(`kap. ${kap}: linje ${o.no} "${o.text}" hører ikke til noen post`);
-    const sumChoices = tailReadings(sumMatch[2], 1, 3)
-      .filter((r) => r.absorbed === 0 && r.name === "")
-      .flatMap((r) =>
-        placements(r.amounts, 3).map((values) => ({ values, cost: magnitudeJumps(values), data: values })),
-      );
-    const rowChoiceList = rows.map((r) => rowChoices(r.text));
+    const sumChoices = totalReadings(sumMatch[2]);
+    const rowChoiceList = rows.map((r) => rowReadings(r.text));
     let solved = solveSums(rowChoiceList, sumChoices, 3);
     const consistent = solved.consistent;
     let anchoredBy: string | undefined;
@@ -99,8 +81,7 @@ export function parsePostTables(
       consistentAnchored = solved.consistent;
     }
     if ("error" in solved) {
-      errors.push(`kap. ${kap} (linje ${headerLine}–${lines[j].no}): ${solved.error}`);
-      i = j;
+      errors.push(`kap. ${kap} (linje ${headerLine}–${sumLine}): ${solved.error}`);
       continue;
     }
     const posts = rows.map((r, k): ParsedPost => {
@@ -112,12 +93,11 @@ export function parsePostTables(
       posts,
       sum: solved.total,
       headerLine,
-      sumLine: lines[j].no,
+      sumLine,
       consistent,
       anchoredBy,
       consistentAnchored,
     });
-    i = j;
   }
   return { tables, errors };
 }

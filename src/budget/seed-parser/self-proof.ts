@@ -36,6 +36,19 @@ function check(g: CheckGroup, ok: boolean, failure: () => string): void {
   else g.failures.push(failure());
 }
 
+/** Column by column, the rows add up to the printed sum; `failure` says where, given the column and the rows' sum. */
+function checkColumnSums(
+  g: CheckGroup,
+  rows: Vec[],
+  sum: Vec,
+  failure: (column: string, got: number | null, printed: number | null) => string,
+): void {
+  for (let c = 0; c < 3; c++) {
+    const got = sumCol(rows, c);
+    check(g, got === sum[c], () => failure(COLS[c], got, sum[c]));
+  }
+}
+
 export function proveSeed(s: SeedParse): ProofResult {
   const parse = group("tolkning uten feil");
   for (const e of s.errors) parse.failures.push(e);
@@ -43,34 +56,24 @@ export function proveSeed(s: SeedParse): ProofResult {
 
   const postSums = group('postene summerer til "Sum kap." (per kolonne)');
   for (const t of s.tables)
-    for (let c = 0; c < 3; c++) {
-      const got = sumCol(
-        t.posts.map((p) => p.values),
-        c,
-      );
-      check(
-        postSums,
-        got === t.sum[c],
-        () =>
-          `kap. ${t.kap} ${COLS[c]}: postene gir ${fmt(got)}, "Sum kap." (linje ${t.sumLine}) viser ${fmt(t.sum[c])}`,
-      );
-    }
+    checkColumnSums(
+      postSums,
+      t.posts.map((p) => p.values),
+      t.sum,
+      (col, got, printed) =>
+        `kap. ${t.kap} ${col}: postene gir ${fmt(got)}, "Sum kap." (linje ${t.sumLine}) viser ${fmt(printed)}`,
+    );
 
   const overview = group('oversiktstabellene: kapitler = "Sum kap.", kategori = Σ kapitler, "Endring i pst."');
   const byKap = new Map(s.tables.map((t) => [t.kap, t]));
   for (const ot of s.overview) {
-    for (let c = 0; c < 3; c++) {
-      const got = sumCol(
-        ot.chapters.map((x) => x.values),
-        c,
-      );
-      check(
-        overview,
-        got === ot.sum[c],
-        () =>
-          `kategori ${ot.programkategori} ${COLS[c]}: kapitlene gir ${fmt(got)}, "Sum kategori" viser ${fmt(ot.sum[c])}`,
-      );
-    }
+    checkColumnSums(
+      overview,
+      ot.chapters.map((x) => x.values),
+      ot.sum,
+      (col, got, printed) =>
+        `kategori ${ot.programkategori} ${col}: kapitlene gir ${fmt(got)}, "Sum kategori" viser ${fmt(printed)}`,
+    );
     const pct = endringPst(ot.sum[1], ot.sum[2]);
     check(
       overview,
