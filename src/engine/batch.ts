@@ -23,12 +23,13 @@ import {
   requireConditionParameters,
   timelinesFor,
 } from "./context";
-import { checkQuestionDate, DerivedFact, FactValues } from "./facts";
+import { checkQuestionDate, DerivedFact, FactValue } from "./facts";
 import { computeResult, formulasReadNoFact } from "./results";
-import { rememberOutcome, RowOutcome, selectRules, Selection, storedOutcome } from "./outcome";
+import { chooseRules, rememberOutcome, RowOutcome, Selection, storedOutcome } from "./outcome";
 export { isSharedOutcome } from "./outcome";
-import type { EvalError } from "./errors";
+import { EvalFailure, type EvalError } from "./errors";
 import { OPERATOR_FUNCTIONS } from "./operators";
+import type { Env } from "./slots";
 import { evaluate, failure, Outcome } from "./evaluate";
 import {
   buildTable,
@@ -159,7 +160,8 @@ class BatchEvaluator implements CompiledBatch {
   private readonly decimalAt: boolean[];
   /** Per selection: true when its result depends only on the date's parameters. */
   private readonly factFree = new Map<object, boolean>();
-  private readonly env: Record<string, unknown>;
+  /** The environment rows share: parameters and `dato` written when the date changes, facts per row. */
+  private readonly env: Env;
   private envState: DateState | null = null;
   /** Set by `one`: the outcome it just gave was computed from the row's own fact values. */
   private rowDependent = false;
@@ -169,7 +171,7 @@ class BatchEvaluator implements CompiledBatch {
   private rowsFromTable = 0;
   /** A columns row read in declared fact order, and its normalised facts (both reused row after row). */
   private readonly raws: unknown[] = [];
-  private readonly rawFacts: FactValues = {};
+  private readonly values: FactValue[];
 
   constructor(
     private readonly set: RuleSet,
@@ -189,7 +191,9 @@ class BatchEvaluator implements CompiledBatch {
     this.decimalAt = this.factNames.map((n) => f.facts[n].type === "decimal");
     for (const r of this.rules) this.factFree.set(r, formulasReadNoFact(loaded, r.formulas));
     if (loaded.otherwise) this.factFree.set(loaded.otherwise, formulasReadNoFact(loaded, loaded.otherwise.formulas));
-    this.env = {};
+    this.env = new Array(loaded.slots.names.length);
+    this.values = new Array(this.factNames.length);
+    this.raws.length = this.factNames.length;
     // A table only pays when some selection's outcome is shared between rows.
     const anyShared = [...this.factFree.values()].some(Boolean) || this.policy !== "collect";
     this.plan = anyShared && useTables ? planTable(loaded) : null;
@@ -252,9 +256,11 @@ class BatchEvaluator implements CompiledBatch {
   private useDate(st: DateState): void {
     if (this.envState === st) return;
     const env = this.env;
+    const { names, dato } = this.loaded.slots;
     const values = st.params!.values;
-    for (const k in values) env[k] = values[k];
-    env.dato = st.iso;
+    // Facts are written per row; a parameter without a value on this date is undefined, as in buildEnv.
+    for (let i = this.factNames.length; i < names.length; i++) env[i] = values[names[i]];
+    env[dato] = st.iso;
     this.envState = st;
   }
 
@@ -264,31 +270,30 @@ class BatchEvaluator implements CompiledBatch {
     if (input === null || typeof input !== "object") return NOT_OBJECT;
     const loaded = this.loaded;
     const derived = NO_DERIVED; // derived facts are only reported in traces
-    let facts;
+    const values = this.values;
     try {
-      if (input === this.raws) loaded.facts.normalizeInto(this.raws, st.iso!, (facts = this.rawFacts));
-      else facts = loaded.facts.normalize(input as Record<string, unknown>, st.iso!);
+      if (input !== this.raws) loaded.facts.readRow(input as Record<string, unknown>, this.raws);
+      loaded.facts.normalizeInto(this.raws, st.iso!, values);
     } catch (e) {
       return errorOutcome(e);
     }
     if (st.paramError) return st.paramError;
     this.useDate(st);
     const env = this.env;
-    const names = this.factNames;
     const decimalAt = this.decimalAt;
-    for (let i = 0; i < names.length; i++) {
-      const n = names[i];
-      const v = facts[n];
-      env[n] = decimalAt[i] && typeof v === "string" ? Number(v) : v;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      env[i] = decimalAt[i] && typeof v === "string" ? Number(v) : v;
     }
     // Hit policy, rule-error events and their errors: ./outcome, as for evaluate. An error here depends
     // only on which rules fired, so a decision table may keep it for the row's class.
-    let selected: Selection;
+    let selected: Selection | EvalFailure;
     try {
-      selected = selectRules(loaded, env);
+      selected = chooseRules(loaded, env);
     } catch (e) {
       return errorOutcome(e);
     }
+    if (selected instanceof EvalFailure) return selected.outcome;
     let key: unknown;
     if (selected === "otherwise") key = loaded.otherwise;
     else if (this.policy !== "collect") key = selected[0];
@@ -310,7 +315,7 @@ class BatchEvaluator implements CompiledBatch {
     let out: RowOutcome;
     if (!free) this.rowDependent = true;
     try {
-      const work = computeResult(this.context(st, facts, derived), selected, false);
+      const work = computeResult(this.context(st, loaded.facts.record(values), derived), selected, false);
       out = { ok: true, result: work.result };
     } catch (e) {
       out = errorOutcome(e);

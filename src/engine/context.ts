@@ -9,6 +9,7 @@ import { checkQuestionDate, DerivedFact, FactValues } from "./facts";
 import { entryAtOrNull, noValueMessage, overlay, Timeline, UsedParameter } from "./parameters";
 import { EvalFailure, fail } from "./errors";
 import { closest } from "../util/closest";
+import type { Env } from "./slots";
 
 export interface Question {
   facts: Record<string, unknown>;
@@ -32,7 +33,7 @@ export interface Context {
   derived: DerivedFact[];
   params: ParameterState;
   /** Facts and parameters by name, as conditions see them (decimal facts as numbers). */
-  env: Record<string, unknown>;
+  env: Env;
 }
 
 export function findRuleFile(set: RuleSet, id: string): LoadedRuleFile {
@@ -110,38 +111,29 @@ export function parametersAt(timelines: Map<string, Timeline>, date: string): Pa
   return state;
 }
 
-/**
- * Per parameter state: names and values as flat arrays, so building an environment is a loop of
- * stores in the same key order every time (one hidden class, no object spread per question).
- */
-const envTemplates = new WeakMap<ParameterState, { keys: string[]; values: unknown[] }>();
+/** A question's environment: every slot a condition reads, in the file's slot order (slots.ts). */
+export function buildEnv(loaded: LoadedRuleFile, facts: FactValues, params: ParameterState, date: string): Env {
+  const { names, dato } = loaded.slots;
+  const env: Env = new Array(names.length);
+  const values = params.values;
+  for (let i = 0; i < names.length; i++) env[i] = values[names[i]];
+  env[dato] = date;
+  writeFacts(loaded, facts, env);
+  return env;
+}
 
-export function buildEnv(
-  loaded: LoadedRuleFile,
-  facts: FactValues,
-  params: ParameterState,
-  date: string,
-): Record<string, unknown> {
-  let t = envTemplates.get(params);
-  if (!t) {
-    const keys = Object.keys(params.values);
-    envTemplates.set(params, (t = { keys, values: keys.map((k) => params.values[k]) }));
-  }
+/** Facts into their slots (fact i is slot i); conditions compare decimal facts as numbers. */
+export function writeFacts(loaded: LoadedRuleFile, facts: FactValues, env: Env): void {
   let kinds = loaded.memo.factKinds;
   if (!kinds) {
     const names = loaded.facts.names;
     loaded.memo.factKinds = kinds = { names, decimal: names.map((n) => loaded.file.facts[n].type === "decimal") };
   }
-  const env: Record<string, unknown> = {};
-  const { keys, values } = t;
-  for (let i = 0; i < keys.length; i++) env[keys[i]] = values[i];
-  env.dato = date;
   const { names, decimal } = kinds;
   for (let i = 0; i < names.length; i++) {
     const v = facts[names[i]];
-    env[names[i]] = decimal[i] && typeof v === "string" ? Number(v) : v;
+    env[i] = decimal[i] && typeof v === "string" ? Number(v) : v;
   }
-  return env;
 }
 
 /** Valid question dates seen before (validation is pure; only successes are cached, bounded). */

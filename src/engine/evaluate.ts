@@ -108,7 +108,7 @@ export function evaluateContext(ctx: Context, withTrace: boolean): Evaluation {
   const work = computeResult(ctx, selected, withTrace);
   if (!withTrace) return evaluation(ctx, work, undefined);
   const traces = rules.map((r) => {
-    const t = traceCondition(r.rule.conditions, ctx.env);
+    const t = traceCondition(r.rule.conditions, ctx.env, ctx.loaded.slots);
     return ruleTrace(r, t.result, t);
   });
   return evaluation(ctx, work, buildTrace(ctx, "compiled", traces, selected, work));

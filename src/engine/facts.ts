@@ -16,10 +16,14 @@ export interface FactNormalizer {
   normalize(input: Record<string, unknown>, date: IsoDate, derived?: DerivedFact[]): FactValues;
   /**
    * The same checks and values for a row already read in declared order (`raws[k]` is fact `names[k]`,
-   * undefined when absent), written into `out` (reused by batches: no object per row). The caller has
-   * rejected unknown keys.
+   * undefined when absent), written in the same order into `out[k]` (reused by batches: no object per
+   * row). The caller has rejected unknown keys.
    */
-  normalizeInto(raws: ArrayLike<unknown>, date: IsoDate, out: FactValues, derived?: DerivedFact[]): void;
+  normalizeInto(raws: ArrayLike<unknown>, date: IsoDate, out: FactValue[], derived?: DerivedFact[]): void;
+  /** A row object read into declared order (`raws[k]` is fact `names[k]`); throws EvalFailure on an unknown key. */
+  readRow(input: Record<string, unknown>, raws: unknown[]): void;
+  /** Values in declared order as the record `normalize` gives (same key order). */
+  record(values: ArrayLike<FactValue>): FactValues;
   /** One present fact's conversion (text to number, code to canonical form), as `normalize` applies it; throws EvalFailure. */
   coerce: Record<string, (raw: unknown) => FactValue>;
 }
@@ -166,12 +170,11 @@ export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
   // Derived facts run after the facts they derive from.
   steps.sort((a, b) => Number(a.source !== undefined) - Number(b.source !== undefined));
   const requiredDerived = steps.filter((s) => s.source !== undefined && !s.decl.optional);
-  // Facts are written in step order (derived last), so every normalised object has the same key order.
-  function normalizeInto(raws: ArrayLike<unknown>, date: IsoDate, out: FactValues, derived?: DerivedFact[]): void {
+  function normalizeInto(raws: ArrayLike<unknown>, date: IsoDate, out: FactValue[], derived?: DerivedFact[]): void {
     for (let i = 0; i < steps.length; i++) {
-      const { name, decl, coerce, source, sourceSlot, whenAbsent } = steps[i];
-      const raw = raws[steps[i].slot];
-      const born = sourceSlot < 0 ? null : out[source!];
+      const { name, slot, decl, coerce, source, sourceSlot, whenAbsent } = steps[i];
+      const raw = raws[slot];
+      const born = sourceSlot < 0 ? null : out[sourceSlot];
       if (born !== null && born !== undefined) {
         if ((born as string) > date)
           fail("bad-fact", `${source}: fødselsdatoen ${born} er etter datoen ${date}`, source);
@@ -184,37 +187,48 @@ export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
           );
         }
         checkRange(name, age, decl);
-        out[name] = age;
+        out[slot] = age;
         derived?.push({ name, value: age, from: source!, how: `hele år fra ${source} ${born} til ${date}` });
         continue;
       }
       if (isAbsent(raw)) {
         if (whenAbsent === undefined) fail("missing-fact", `${name} mangler: ${decl.description}`, name);
-        out[name] = whenAbsent;
+        out[slot] = whenAbsent;
         continue;
       }
-      out[name] = coerce(raw);
+      out[slot] = coerce(raw);
     }
     for (let i = 0; i < requiredDerived.length; i++) {
-      const { name, source } = requiredDerived[i];
-      if (out[name] === null) fail("missing-fact", `oppgi ${name} eller ${source}`, name);
+      const { name, slot, source } = requiredDerived[i];
+      if (out[slot] === null) fail("missing-fact", `oppgi ${name} eller ${source}`, name);
     }
+  }
+  function readRow(input: Record<string, unknown>, raws: unknown[]): void {
+    for (const key in input) {
+      if (!known.has(key) && hasOwn.call(input, key))
+        fail("unknown-fact", `ukjent faktum «${key}»; denne regelfilen bruker ${names.join(", ")}`, key);
+    }
+    // Own properties only: an inherited "toString" or a prototype-polluted value is not a fact.
+    for (let k = 0; k < names.length; k++) raws[k] = hasOwn.call(input, names[k]) ? input[names[k]] : undefined;
+  }
+  // Records are written in step order (derived last), so every normalised object has the same key order.
+  function record(values: ArrayLike<FactValue>): FactValues {
+    const out: FactValues = {};
+    for (let i = 0; i < steps.length; i++) out[steps[i].name] = values[steps[i].slot];
+    return out;
   }
   return {
     names,
     normalizeInto,
+    record,
     coerce: Object.fromEntries(steps.map((s) => [s.name, s.coerce])),
+    readRow,
     normalize(input, date, derived) {
-      for (const key in input) {
-        if (!known.has(key) && hasOwn.call(input, key))
-          fail("unknown-fact", `ukjent faktum «${key}»; denne regelfilen bruker ${names.join(", ")}`, key);
-      }
-      // Own properties only: an inherited "toString" or a prototype-polluted value is not a fact.
       const raws = new Array<unknown>(names.length);
-      for (let k = 0; k < names.length; k++) raws[k] = hasOwn.call(input, names[k]) ? input[names[k]] : undefined;
-      const out: FactValues = {};
-      normalizeInto(raws, date, out, derived);
-      return out;
+      readRow(input, raws);
+      const values = new Array<FactValue>(names.length);
+      normalizeInto(raws, date, values, derived);
+      return record(values);
     },
   };
 }
