@@ -112,6 +112,22 @@ export function unsupportedConstructs(loaded: LoadedRuleFile): string[] {
   return out;
 }
 
+/**
+ * ÅÅÅÅ-MM-DD read as the number ÅÅÅÅMMDD (one number per such text, valid date or not), or -1 for
+ * anything else. Only the key of a lookup: the date is still validated once, by checkQuestionDate.
+ */
+function isoDateCode(raw: unknown): number {
+  if (typeof raw !== "string" || raw.length !== 10 || raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45) return -1;
+  let code = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    code = code * 10 + d;
+  }
+  return code;
+}
+
 const NO_DERIVED: DerivedFact[] = Object.freeze([]) as unknown as DerivedFact[];
 
 function errorOutcome(e: unknown): RowOutcome {
@@ -154,6 +170,8 @@ class BatchEvaluator implements CompiledBatch {
   readonly outputNames: string[];
   private readonly timelines;
   private readonly dates = new Map<unknown, DateState>();
+  /** The same states for texts of the form ÅÅÅÅ-MM-DD, keyed by isoDateCode. */
+  private readonly datesByCode = new Map<number, DateState>();
   private readonly rules: CompiledRule[];
   private readonly policy: "unique" | "first" | "collect";
   /** Per declared fact: conditions see it as a number (decimal facts are exact text otherwise). */
@@ -208,7 +226,7 @@ class BatchEvaluator implements CompiledBatch {
     let t: Table | null = null;
     const plan = this.plan;
     if (plan !== null && st.params !== null && st.iso !== null) {
-      const key = tableKey(plan, st.iso, st.params.values, st.params.missing.size > 0);
+      const key = tableKey(plan, st.iso, st.params);
       const known = this.tables.get(key);
       if (known !== undefined) t = known;
       else {
@@ -232,7 +250,9 @@ class BatchEvaluator implements CompiledBatch {
   }
 
   private dateState(raw: unknown): DateState {
-    let st = this.dates.get(raw);
+    // A column of distinct ISO texts: look up by a number read from the digits, not by hashing a fresh string.
+    const code = isoDateCode(raw);
+    let st = code < 0 ? this.dates.get(raw) : this.datesByCode.get(code);
     if (st) return st;
     st = { iso: null, dateError: null, params: null, paramError: null, shared: new Map(), table: undefined };
     try {
@@ -247,8 +267,10 @@ class BatchEvaluator implements CompiledBatch {
       st.dateError = Object.freeze(errorOutcome(e));
     }
     if (this.dates.size > 4096) this.dates.clear();
+    if (this.datesByCode.size > 4096) this.datesByCode.clear();
     // Only primitives are safe cache keys (an object could be mutated between calls).
-    if (raw === null || typeof raw !== "object") this.dates.set(raw, st);
+    if (code >= 0) this.datesByCode.set(code, st);
+    else if (raw === null || typeof raw !== "object") this.dates.set(raw, st);
     return st;
   }
 

@@ -55,16 +55,73 @@ export function compileCondition(c: Condition | TopCondition, slots: Slots): Pre
   const op = OPERATOR_FUNCTIONS[c.operator];
   const fact = slotOf(slots, c.fact);
   const v = c.value;
-  if ((c.operator === "in" || c.operator === "notIn") && Array.isArray(v) && v.length > 3) {
-    // Same answer as indexOf (facts are never NaN), without a linear scan per row.
-    const set = new Set<unknown>(v);
-    return c.operator === "in" ? (env) => set.has(env[fact]) : (env) => !set.has(env[fact]);
-  }
   if (typeof v === "object" && v !== null && !Array.isArray(v)) {
     const ref = slotOf(slots, v.fact);
     return (env) => op(env[fact], env[ref]);
   }
-  return (env) => op(env[fact], v);
+  return constantLeaf(c.operator, fact, v) ?? ((env) => op(env[fact], v));
+}
+
+/**
+ * The commonest leaves against a constant, written out so a row pays no operator call. Each gives exactly
+ * OPERATOR_FUNCTIONS' answer (facts are never NaN; a number fact needs no isNumeric: NaN compares false).
+ */
+function constantLeaf(operator: LeafCondition["operator"], fact: number, v: unknown): Predicate | null {
+  switch (operator) {
+    case "equal":
+      return (env) => env[fact] === v;
+    case "notEqual":
+      return (env) => env[fact] !== v;
+    case "in":
+    case "notIn": {
+      if (!Array.isArray(v)) return null;
+      const hit = memberTest(fact, v);
+      return operator === "in" ? hit : (env) => !hit(env);
+    }
+  }
+  if (typeof v !== "number") return null;
+  const numeric = OPERATOR_FUNCTIONS[operator];
+  switch (operator) {
+    case "lessThan":
+      return (env) => {
+        const x = env[fact];
+        return typeof x === "number" ? x < v : numeric(x, v);
+      };
+    case "lessThanInclusive":
+      return (env) => {
+        const x = env[fact];
+        return typeof x === "number" ? x <= v : numeric(x, v);
+      };
+    case "greaterThan":
+      return (env) => {
+        const x = env[fact];
+        return typeof x === "number" ? x > v : numeric(x, v);
+      };
+    case "greaterThanInclusive":
+      return (env) => {
+        const x = env[fact];
+        return typeof x === "number" ? x >= v : numeric(x, v);
+      };
+  }
+  return null;
+}
+
+/** Membership as indexOf answers it (strict equality), without a scan of the list per row. */
+function memberTest(fact: number, list: unknown[]): Predicate {
+  if (list.length === 0) return () => false;
+  if (list.length === 1) {
+    const a = list[0];
+    return (env) => env[fact] === a;
+  }
+  if (list.length === 2) {
+    const [a, b] = list;
+    return (env) => {
+      const x = env[fact];
+      return x === a || x === b;
+    };
+  }
+  const set = new Set<unknown>(list);
+  return (env) => set.has(env[fact]);
 }
 
 /** json-rules-engine's `all` short-circuits nothing in its result tree; we record every child. */

@@ -23,6 +23,8 @@ export interface ParameterState {
   used: UsedParameter[];
   timelines: Map<string, Timeline>;
   missing: Map<string, string>;
+  /** The values as one text (decision tables are shared between dates with equal values), made on first use. */
+  valuesKey?: string;
 }
 
 export interface Context {
