@@ -24,8 +24,11 @@ export interface CompiledRule {
   predicate: Predicate;
   params: Record<string, Scalar>;
   formulas: NamedFormula[];
-  /** A rule-error event («feil»): the error this rule gives when chosen; null for a result rule. */
-  chosenError: EvalFailure | null;
+  /**
+   * What choosing this rule alone means, built once: the selection [this rule], or for a rule-error event
+   * («feil») the error it gives. Shared by every row that chooses it, so never mutated.
+   */
+  chosen: readonly CompiledRule[] | EvalFailure;
 }
 
 export interface LoadedRuleFile {
@@ -106,15 +109,17 @@ export function compileRuleFile(
   const rules: CompiledRule[] = file.rules.map((rule, index) => {
     const known = new Set([...base, ...Object.keys(rule.event.params ?? {})]);
     const formulas = compileFormulas(rule.formulas, known, parameterNames, `rules[${index}].formulas`, onError);
-    return {
+    const compiled: CompiledRule = {
       rule,
       index,
       priority: rule.priority ?? 1,
       predicate: compileCondition(rule.conditions, slots),
       params: rule.event.params ?? {},
       formulas,
-      chosenError: ruleErrorFailure(file.id, rule.event),
+      chosen: [],
     };
+    compiled.chosen = ruleErrorFailure(file.id, rule.event) ?? Object.freeze([compiled]);
+    return compiled;
   });
   // File formulas may read any event param or rule formula name declared anywhere in the file.
   const everyResultName = new Set<string>(base);

@@ -57,6 +57,14 @@ export function compileCondition(c: Condition | TopCondition, slots: Slots): Pre
   const v = c.value;
   if (typeof v === "object" && v !== null && !Array.isArray(v)) {
     const ref = slotOf(slots, v.fact);
+    if (c.operator === "equal") return (env) => env[fact] === env[ref];
+    if (NUMERIC.has(c.operator))
+      // Two numbers need no isNumeric (NaN compares false); anything else takes the operator itself.
+      return (env) => {
+        const x = env[fact];
+        const y = env[ref];
+        return typeof x === "number" && typeof y === "number" ? compareNumbers(c.operator, x, y) : op(x, y);
+      };
     return (env) => op(env[fact], env[ref]);
   }
   return constantLeaf(c.operator, fact, v) ?? ((env) => op(env[fact], v));
@@ -104,6 +112,26 @@ function constantLeaf(operator: LeafCondition["operator"], fact: number, v: unkn
       };
   }
   return null;
+}
+
+const NUMERIC: ReadonlySet<LeafCondition["operator"]> = new Set([
+  "lessThan",
+  "lessThanInclusive",
+  "greaterThan",
+  "greaterThanInclusive",
+]);
+
+function compareNumbers(operator: LeafCondition["operator"], x: number, y: number): boolean {
+  switch (operator) {
+    case "lessThan":
+      return x < y;
+    case "lessThanInclusive":
+      return x <= y;
+    case "greaterThan":
+      return x > y;
+    default:
+      return x >= y;
+  }
 }
 
 /** Membership as indexOf answers it (strict equality), without a scan of the list per row. */

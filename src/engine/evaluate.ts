@@ -9,7 +9,7 @@ import type { ConditionTrace } from "./conditions";
 import { traceCondition } from "./conditions";
 import { Context, prepare, Question } from "./context";
 import { computeResult, ResultWork } from "./results";
-import { selectRules } from "./outcome";
+import { selectRules, type Selection } from "./outcome";
 import { EvalError, EvalFailure } from "./errors";
 import type { ResultValue, RuleTrace, Trace } from "../model/result";
 import { collectSources } from "./sources";
@@ -43,7 +43,7 @@ export function buildTrace(
   ctx: Context,
   engine: Trace["engine"],
   rules: RuleTrace[],
-  selected: CompiledRule[] | "otherwise",
+  selected: Selection,
   work: ResultWork,
 ): Trace {
   const f = ctx.loaded;

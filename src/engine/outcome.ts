@@ -15,7 +15,7 @@ import type { Env } from "./slots";
 export const RULE_ERROR_EVENT = "feil";
 
 /** The rules whose results count (one for unique/first, every hit for collect), or the file's «otherwise». */
-export type Selection = CompiledRule[] | "otherwise";
+export type Selection = readonly CompiledRule[] | "otherwise";
 
 export type RowOutcome =
   { readonly ok: true; readonly result: ResultValue } | { readonly ok: false; readonly error: EvalError };
@@ -42,8 +42,8 @@ function none(loaded: LoadedRuleFile): "otherwise" | EvalFailure {
 }
 
 /** The single rule chosen: a rule-error event makes the answer that error, never a result. */
-function one(best: CompiledRule): CompiledRule[] | EvalFailure {
-  return best.chosenError ?? [best];
+function one(best: CompiledRule): Selection | EvalFailure {
+  return best.chosen;
 }
 
 function overlap(loaded: LoadedRuleFile, fired: CompiledRule[]): EvalFailure {
