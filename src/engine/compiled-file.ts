@@ -9,6 +9,7 @@ import { compileFormula, CompiledFormula } from "./formula";
 import { timelineOf, Timeline } from "./parameters";
 import { FileMemo } from "./memo";
 import { Slots, slotsFor } from "./slots";
+import { buildRuleIndex, RuleIndex } from "./rule-index";
 import type { EvalFailure } from "./errors";
 import { noRuleFiredFailure, ruleErrorFailure } from "./outcome";
 
@@ -47,6 +48,8 @@ export interface LoadedRuleFile {
   citations: Record<string, Citation>;
   /** Parameters read by any condition (all conditions run, so these must have values on the date). */
   conditionParameters: Set<string>;
+  /** The rules grouped by the fact most of them constrain (rule-index.ts); null when none is worth it. */
+  index: RuleIndex | null;
   /** Where each name a condition reads sits in a question's environment (slots.ts). */
   slots: Slots;
   /** What is worked out once for this file and kept while it is loaded (memo.ts). */
@@ -164,6 +167,7 @@ export function compileRuleFile(
     citations: file.sources,
     conditionParameters,
     slots,
+    index: buildRuleIndex(rules, ordered, slots),
     memo: new FileMemo(),
   };
 }

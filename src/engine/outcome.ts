@@ -10,6 +10,7 @@ import type { ResultRecord, ResultValue } from "../model/result";
 import { decimalText, isDecimal, toDecimal, isDecimalText } from "./decimal";
 import { fail, EvalError, EvalFailure } from "./errors";
 import type { Env } from "./slots";
+import { candidates } from "./rule-index";
 
 /** Event type of a rule whose hit is an error with the rule's own `melding`, e.g. a year the sources give no rate for. */
 export const RULE_ERROR_EVENT = "feil";
@@ -81,12 +82,13 @@ export function selectRules(loaded: LoadedRuleFile, env: Env): Selection {
  */
 export function chooseRules(loaded: LoadedRuleFile, env: Env): Selection | EvalFailure {
   const policy = loaded.file.hitPolicy;
+  const group = loaded.index === null ? loaded : candidates(loaded.index, env);
   if (policy === "first") {
-    const ordered = loaded.ordered;
+    const ordered = group.ordered;
     for (let i = 0; i < ordered.length; i++) if (ordered[i].predicate(env)) return one(ordered[i]);
     return none(loaded);
   }
-  const rules = loaded.rules;
+  const rules = group.rules;
   if (policy === "collect") {
     const fired: CompiledRule[] = [];
     for (let i = 0; i < rules.length; i++) if (rules[i].predicate(env)) fired.push(rules[i]);

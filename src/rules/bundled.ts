@@ -7,7 +7,10 @@
 import { isYamlPath, loadRuleSet, SourceText } from "./loader";
 import type { RuleSet } from "../engine/rule-set";
 
-interface RequireContext { keys(): string[]; (id: string): string }
+interface RequireContext {
+  keys(): string[];
+  (id: string): string;
+}
 declare const require: { context(dir: string, deep: boolean, filter: RegExp): RequireContext };
 
 export function bundledRuleTexts(): SourceText[] {

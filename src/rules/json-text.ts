@@ -5,13 +5,21 @@
 export const MAX_RULE_FILE_BYTES = 2 * 1024 * 1024;
 
 export type JsonParse =
-  | { ok: true; value: unknown; duplicateKeys?: Array<{ path: string; key: string; line: number; column: number }>; positions?: Record<string, [number, number]> }
+  | {
+      ok: true;
+      value: unknown;
+      duplicateKeys?: Array<{ path: string; key: string; line: number; column: number }>;
+      positions?: Record<string, [number, number]>;
+    }
   | { ok: false; message: string; line?: number; column?: number };
 
 /** The size limit, checked before any parser sees the text (JSON and YAML alike). */
 export function tooLarge(text: string): JsonParse | null {
   if (text.length <= MAX_RULE_FILE_BYTES) return null;
-  return { ok: false, message: `filen er for stor (${(text.length / 1048576).toFixed(1)} MB; en regelfil kan være høyst ${MAX_RULE_FILE_BYTES / 1048576} MB)` };
+  return {
+    ok: false,
+    message: `filen er for stor (${(text.length / 1048576).toFixed(1)} MB; en regelfil kan være høyst ${MAX_RULE_FILE_BYTES / 1048576} MB)`,
+  };
 }
 
 export function parseJsonText(text: string): JsonParse {
@@ -21,16 +29,24 @@ export function parseJsonText(text: string): JsonParse {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     const value = JSON.parse(text);
-    const duplicateKeys = scanJson(text).duplicates.map((d) => ({ path: d.path, key: d.key, ...lineColumn(text, d.offset) }));
+    const duplicateKeys = scanJson(text).duplicates.map((d) => ({
+      path: d.path,
+      key: d.key,
+      ...lineColumn(text, d.offset),
+    }));
     return duplicateKeys.length ? { ok: true, value, duplicateKeys } : { ok: true, value };
   } catch (e) {
     const message = (e as Error).message;
     const pos = /position (\d+)/.exec(message);
     // Node's "Unexpected token" messages carry no position (and quote the text); find it ourselves.
     const scanned = scanJson(text).errorAt;
-    const offset = pos ? Number(pos[1]) : scanned ?? guessEndOffset(message, text);
+    const offset = pos ? Number(pos[1]) : (scanned ?? guessEndOffset(message, text));
     const { line, column } = lineColumn(text, offset);
-    const clean = message.replace(/ (in JSON )?at position \d+.*$/s, "").replace(/, .* is not valid JSON$/s, "").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+    const clean = message
+      .replace(/ (in JSON )?at position \d+.*$/s, "")
+      .replace(/, .* is not valid JSON$/s, "")
+      .replace(/\n/g, "\\n")
+      .replace(/\r/g, "\\r");
     return { ok: false, message: `ugyldig JSON: ${clean}`, line, column };
   }
 }
@@ -43,30 +59,43 @@ export function lineColumn(text: string, offset: number): { line: number; column
   let line = 1;
   let lastBreak = -1;
   for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) { line++; lastBreak = i; }
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastBreak = i;
+    }
   }
   return { line, column: offset - lastBreak };
 }
 
-type Frame = { kind: "object"; keys: Set<string>; key: string | null; path: string } | { kind: "array"; index: number; path: string };
+type Frame =
+  | { kind: "object"; keys: Set<string>; key: string | null; path: string }
+  | { kind: "array"; index: number; path: string };
 
 /**
  * A small iterative JSON scanner (no recursion, so deep nesting cannot overflow the stack): finds the
  * offset of the first syntax error and every duplicated object key (JSON.parse silently keeps the last).
  */
-export function scanJson(text: string): { errorAt?: number; duplicates: Array<{ path: string; key: string; offset: number }> } {
+export function scanJson(text: string): {
+  errorAt?: number;
+  duplicates: Array<{ path: string; key: string; offset: number }>;
+} {
   const duplicates: Array<{ path: string; key: string; offset: number }> = [];
   const stack: Frame[] = [];
   let i = 0;
   const n = text.length;
-  const ws = () => { while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++; };
+  const ws = () => {
+    while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
+  };
   const readString = (): string | null => {
     // text[i] === '"'
     let out = "";
     i++;
     while (i < n) {
       const c = text[i];
-      if (c === '"') { i++; return out; }
+      if (c === '"') {
+        i++;
+        return out;
+      }
       if (c === "\\") {
         const e = text[i + 1];
         if (e === "u") {
@@ -104,7 +133,12 @@ export function scanJson(text: string): { errorAt?: number; duplicates: Array<{ 
         stack.push({ kind: "object", keys: new Set(), key: null, path: childPath(top) });
         i++;
         ws();
-        if (text[i] === "}") { i++; stack.pop(); expectValue = false; continue; }
+        if (text[i] === "}") {
+          i++;
+          stack.pop();
+          expectValue = false;
+          continue;
+        }
         // expect a key
         if (text[i] !== '"') return { errorAt: i, duplicates };
         const f = stack[stack.length - 1] as Extract<Frame, { kind: "object" }>;
@@ -123,7 +157,11 @@ export function scanJson(text: string): { errorAt?: number; duplicates: Array<{ 
         stack.push({ kind: "array", index: 0, path: childPath(top) });
         i++;
         ws();
-        if (text[i] === "]") { i++; stack.pop(); expectValue = false; }
+        if (text[i] === "]") {
+          i++;
+          stack.pop();
+          expectValue = false;
+        }
         continue;
       }
       if (c === '"') {
@@ -142,7 +180,11 @@ export function scanJson(text: string): { errorAt?: number; duplicates: Array<{ 
     const c = text[i];
     if (c === ",") {
       i++;
-      if (top.kind === "array") { top.index++; expectValue = true; continue; }
+      if (top.kind === "array") {
+        top.index++;
+        expectValue = true;
+        continue;
+      }
       ws();
       if (text[i] !== '"') return { errorAt: i, duplicates };
       const at = i;
@@ -157,7 +199,11 @@ export function scanJson(text: string): { errorAt?: number; duplicates: Array<{ 
       expectValue = true;
       continue;
     }
-    if ((c === "}" && top.kind === "object") || (c === "]" && top.kind === "array")) { i++; stack.pop(); continue; }
+    if ((c === "}" && top.kind === "object") || (c === "]" && top.kind === "array")) {
+      i++;
+      stack.pop();
+      continue;
+    }
     return { errorAt: i, duplicates };
   }
 }

@@ -14,7 +14,9 @@ export function readRuleTexts(root: string): SourceText[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile() && RULE_FILE_NAME.test(entry.name) && entry.name !== "schema.json") {
-        out.push(ruleSource(path.relative(path.dirname(root), full).split(path.sep).join("/"), fs.readFileSync(full, "utf8")));
+        out.push(
+          ruleSource(path.relative(path.dirname(root), full).split(path.sep).join("/"), fs.readFileSync(full, "utf8")),
+        );
       }
     }
   };

@@ -8,11 +8,13 @@ import type { Citation } from "../model/schema";
 
 const SECTIONS: Record<string, string> = {
   sources: "Kilder: hver figur og regel viser til en av disse (seed-fil i ../shared/seeds, linje fra–til).",
-  facts: "Fakta: det et spørsmål må (eller kan) oppgi, med type. Ukjente eller feil typer er feil, aldri et stille nei.",
+  facts:
+    "Fakta: det et spørsmål må (eller kan) oppgi, med type. Ukjente eller feil typer er feil, aldri et stille nei.",
   parameters:
     "Parametere med daterte verdier: hver verdi gjelder fra og med «from» til dagen før neste verdis «from»; " +
     "spørsmålets dato velger verdien. Et scenario (rules/scenarios/) kan overstyre dem fra en dato.",
-  hitPolicy: "unique: to regler som slår til er en feil; first: høyeste prioritet, så filrekkefølge; collect: alle treff.",
+  hitPolicy:
+    "unique: to regler som slår til er en feil; first: høyeste prioritet, så filrekkefølge; collect: alle treff.",
   rules: "Reglene: betingelser (all/any/not) over fakta og parametere, og resultatet når de slår til.",
   otherwise: "Resultatet når ingen regel slår til.",
   formulas: "Formler: eksakte (64 sifre), «round» runder halvt bort fra null.",
@@ -64,7 +66,11 @@ export function addGeneratedComments(doc: Document, value: Record<string, unknow
   const citeEach = (section: string, sourceOf: (item: Record<string, unknown>) => unknown) => {
     const node = pairOf(root, section)?.value;
     const items = (value[section] ?? []) as Array<Record<string, unknown>>;
-    if (isSeq(node)) node.items.forEach((item, i) => { const s = sourceOf(items[i]); if (typeof s === "string") (item as Node).commentBefore = wrapComment(cite(sources[s], s)); });
+    if (isSeq(node))
+      node.items.forEach((item, i) => {
+        const s = sourceOf(items[i]);
+        if (typeof s === "string") (item as Node).commentBefore = wrapComment(cite(sources[s], s));
+      });
   };
   citeEach("rules", (r) => r.source);
   citeEach("tests", (t) => t.source);

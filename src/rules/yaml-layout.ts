@@ -24,7 +24,8 @@ const defOf = (s: Schema) => s?._zod?.def;
 function unwrap(s: Schema): Schema {
   for (let i = 0; i < 16 && s; i++) {
     const d = defOf(s)!;
-    if (d.type === "optional" || d.type === "default" || d.type === "nullable" || d.type === "readonly") s = d.innerType as Schema;
+    if (d.type === "optional" || d.type === "default" || d.type === "nullable" || d.type === "readonly")
+      s = d.innerType as Schema;
     else if (d.type === "lazy") s = (d.getter as () => Schema)();
     else if (d.type === "pipe") s = d.in as Schema;
     else return s;
@@ -114,8 +115,15 @@ function arrange(node: Node | null, schema: Schema, col: number, room: number, t
       key.type = undefined;
       const value = p.value as Node | null;
       // A blank line before each top-level section (a list, an object or a long text), none inside them.
-      key.spaceBefore = top && i > 0 && (!isScalar(value) || typeof value.value === "string" && value.value.length > FOLD_LENGTH);
-      arrange(value, childSchema(schema, keyName(p), keys), isScalar(value) ? col : col + 2, keyName(p).length + 2, false);
+      key.spaceBefore =
+        top && i > 0 && (!isScalar(value) || (typeof value.value === "string" && value.value.length > FOLD_LENGTH));
+      arrange(
+        value,
+        childSchema(schema, keyName(p), keys),
+        isScalar(value) ? col : col + 2,
+        keyName(p).length + 2,
+        false,
+      );
     });
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => arrange(item as Node, childSchema(schema, i, []), col + 2, 0, false));
@@ -134,7 +142,8 @@ export function layoutYaml(doc: Document, path: string): string {
   // The folding of the yaml package may overshoot its width by a word's end: aim a little short.
   const text = doc.toString({ lineWidth: LINE_WIDTH - 4, minContentWidth: 40, flowCollectionPadding: true });
   const again = parseYamlText(text);
-  if (!again.ok || canonicalJson(again.value) !== before) throw new Error(`${path}: oppsettet ville endret innholdet (feil i budget-rules fmt)`);
+  if (!again.ok || canonicalJson(again.value) !== before)
+    throw new Error(`${path}: oppsettet ville endret innholdet (feil i budget-rules fmt)`);
   return text;
 }
 

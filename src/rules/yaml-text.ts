@@ -25,7 +25,14 @@ export function positionFinder(text: string): (offset: number) => { line: number
   };
 }
 
-type Parsed = { ok: true; doc: Document; positions: Record<string, [number, number]>; duplicateKeys: Array<{ path: string; key: string; line: number; column: number }> } | Extract<JsonParse, { ok: false }>;
+type Parsed =
+  | {
+      ok: true;
+      doc: Document;
+      positions: Record<string, [number, number]>;
+      duplicateKeys: Array<{ path: string; key: string; line: number; column: number }>;
+    }
+  | Extract<JsonParse, { ok: false }>;
 
 /** Parses and vets a YAML rule text, keeping the Document (with comments) for `budget-rules fmt`. */
 export function parseYamlDocument(text: string): Parsed {
@@ -39,7 +46,9 @@ export function parseYamlDocument(text: string): Parsed {
   let open = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) { if (++open > MAX_YAML_DEPTH) return tooDeep; } else if ((c === 93 || c === 125) && open > 0) open--;
+    if (c === 91 || c === 123) {
+      if (++open > MAX_YAML_DEPTH) return tooDeep;
+    } else if ((c === 93 || c === 125) && open > 0) open--;
   }
   let doc: Document;
   try {
@@ -63,9 +72,14 @@ export function parseYamlDocument(text: string): Parsed {
     const [node, path, depth] = stack.pop()!;
     if (!node) continue;
     if (depth > MAX_YAML_DEPTH) return tooDeep;
-    if (isAlias(node)) return refuse(`YAML-alias (*${node.source}) er ikke tillatt i regelfiler: skriv verdien ut`, node.range?.[0]);
+    if (isAlias(node))
+      return refuse(`YAML-alias (*${node.source}) er ikke tillatt i regelfiler: skriv verdien ut`, node.range?.[0]);
     // The node's range starts at its value: point at the `&anker` or `!tagg` written before it.
-    if (node.anchor) return refuse(`YAML-anker (&${node.anchor}) er ikke tillatt i regelfiler`, text.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0));
+    if (node.anchor)
+      return refuse(
+        `YAML-anker (&${node.anchor}) er ikke tillatt i regelfiler`,
+        text.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0),
+      );
     if (node.tag) {
       let bang = text.lastIndexOf("!", node.range?.[0] ?? 0);
       while (bang > 0 && text[bang - 1] === "!") bang--;
@@ -76,7 +90,8 @@ export function parseYamlDocument(text: string): Parsed {
       const children: Array<[Node | null, string, number]> = [];
       for (const pair of node.items) {
         const key = pair.key as Node | null;
-        if (!isScalar(key) || key.anchor || key.tag) return refuse("en nøkkel må være en enkel tekst", (key as Node | null)?.range?.[0] ?? node.range?.[0]);
+        if (!isScalar(key) || key.anchor || key.tag)
+          return refuse("en nøkkel må være en enkel tekst", (key as Node | null)?.range?.[0] ?? node.range?.[0]);
         const name = String(key.value);
         const child = path ? `${path}.${name}` : name;
         const pos = at(key.range?.[0] ?? 0);
@@ -104,5 +119,7 @@ export function parseYamlText(text: string): JsonParse {
   const p = parseYamlDocument(text);
   if (!p.ok) return p;
   const value = p.doc.toJS({ maxAliasCount: 0 });
-  return p.duplicateKeys.length ? { ok: true, value, duplicateKeys: p.duplicateKeys, positions: p.positions } : { ok: true, value, positions: p.positions };
+  return p.duplicateKeys.length
+    ? { ok: true, value, duplicateKeys: p.duplicateKeys, positions: p.positions }
+    : { ok: true, value, positions: p.positions };
 }
