@@ -35,6 +35,30 @@ function show(value: unknown): string {
 }
 
 const INTEGER_TEXT = /^[+-]?\d+$/;
+/**
+ * Whole-number text ("17", "-3", " 17 ") as Number(text.trim()) reads it, or undefined. Short runs of ASCII
+ * digits (the usual cell) are read digit by digit; anything else goes through the regular expression.
+ */
+export function integerText(raw: string): number | undefined {
+  const len = raw.length;
+  if (len > 0 && len <= 15) {
+    const c0 = raw.charCodeAt(0);
+    const signed = c0 === 45 || c0 === 43;
+    let n = 0;
+    let i = signed ? 1 : 0;
+    if (i < len) {
+      for (; i < len; i++) {
+        const d = raw.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) break;
+        n = n * 10 + d;
+      }
+      if (i === len) return c0 === 45 ? -n : n;
+    }
+  }
+  const t = raw.trim();
+  return INTEGER_TEXT.test(t) ? Number(t) : undefined;
+}
+
 const NUMBER_TEXT = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/;
 const GROUPED = /[\s\u00a0\u202f]/g;
 
@@ -76,20 +100,10 @@ type Coerce = (raw: unknown) => FactValue;
 function coercer(name: string, decl: FactDecl): Coerce {
   switch (decl.type) {
     case "integer": {
-      // Whole numbers typed as text ("17") repeat in a column: each distinct text is parsed once.
-      const parsed = new Map<string, number>();
-      const parse = (raw: string): number | undefined => {
-        let n = parsed.get(raw);
-        if (n === undefined && INTEGER_TEXT.test(raw.trim())) {
-          if (parsed.size > 4096) parsed.clear();
-          parsed.set(raw, (n = Number(raw.trim())));
-        }
-        return n;
-      };
       return (raw) => {
         let n: number | undefined;
         if (typeof raw === "number") n = raw;
-        else if (typeof raw === "string" && (n = parse(raw)) !== undefined) {
+        else if (typeof raw === "string" && (n = integerText(raw)) !== undefined) {
           /* parsed */
         } else return fail("bad-fact", `${name}: forventet et heltall, fikk ${show(raw)}`, name);
         if (!Number.isInteger(n)) fail("bad-fact", `${name}: forventet et heltall, fikk ${show(raw)}`, name);
@@ -145,7 +159,10 @@ function coercer(name: string, decl: FactDecl): Coerce {
 }
 
 function isAbsent(raw: unknown): boolean {
-  return raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
+  if (raw === undefined || raw === null) return true;
+  if (typeof raw !== "string") return false;
+  // Text that starts with a visible character is not blank; only the rest need trim().
+  return raw.length === 0 || (raw.charCodeAt(0) <= 32 || raw.charCodeAt(0) > 126 ? raw.trim() === "" : false);
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
