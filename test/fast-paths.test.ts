@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from "util";
 import { loadRuleFolder } from "../src/rules/load-folder";
 import { evaluate, Outcome } from "../src/engine/evaluate";
 import { compileBatch, RowOutcome } from "../src/engine/batch";
+import { integerText } from "../src/engine/facts";
 
 const set = loadRuleFolder("rules");
 type Plain = { ok: true; result: unknown } | { ok: false; error: unknown };
@@ -179,4 +180,28 @@ describe("a rule file with boolean and decimal facts: text conversion in the cla
       expect(got.filter((o, i) => !isDeepStrictEqual(o, want[i]))).toEqual([]);
     }
   });
+});
+
+test("whole-number text is read digit by digit exactly as Number(text.trim()) after the integer pattern", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require("fast-check") as typeof import("fast-check");
+  const byPattern = (raw: string): number | undefined => {
+    const t = raw.trim();
+    return /^[+-]?\d+$/.test(t) ? Number(t) : undefined;
+  };
+  const texts = fc.oneof(
+    fc.string(),
+    fc.integer({ min: -1e9, max: 1e9 }).map(String),
+    fc
+      .tuple(
+        fc.constantFrom("", "+", "-", " ", "\u00a0", "0"),
+        fc.stringMatching(/^\d{0,18}$/),
+        fc.constantFrom("", " ", "\n", ".5", "x"),
+      )
+      .map((p) => p.join("")),
+  );
+  fc.assert(
+    fc.property(texts, (raw) => Object.is(integerText(raw), byPattern(raw))),
+    { numRuns: 20000, seed: 20260801 },
+  );
 });

@@ -23,12 +23,13 @@ import {
   requireConditionParameters,
   parametersUnder,
 } from "./context";
-import { checkQuestionDate, DerivedFact, FactValues } from "./facts";
+import { checkQuestionDate, DerivedFact, FactValue } from "./facts";
 import { computeResult, formulasReadNoFact } from "./results";
-import { rememberOutcome, RowOutcome, selectRules, Selection, storedOutcome } from "./outcome";
+import { chooseRules, rememberOutcome, RowOutcome, Selection, storedOutcome } from "./outcome";
 export { isSharedOutcome } from "./outcome";
-import type { EvalError } from "./errors";
+import { EvalFailure, type EvalError } from "./errors";
 import { OPERATOR_FUNCTIONS } from "./operators";
+import type { Env } from "./slots";
 import { evaluate, failure, Outcome } from "./evaluate";
 import {
   buildTable,
@@ -111,6 +112,22 @@ export function unsupportedConstructs(loaded: LoadedRuleFile): string[] {
   return out;
 }
 
+/**
+ * ÅÅÅÅ-MM-DD read as the number ÅÅÅÅMMDD (one number per such text, valid date or not), or -1 for
+ * anything else. Only the key of a lookup: the date is still validated once, by checkQuestionDate.
+ */
+function isoDateCode(raw: unknown): number {
+  if (typeof raw !== "string" || raw.length !== 10 || raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45) return -1;
+  let code = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    code = code * 10 + d;
+  }
+  return code;
+}
+
 const NO_DERIVED: DerivedFact[] = Object.freeze([]) as unknown as DerivedFact[];
 
 function errorOutcome(e: unknown): RowOutcome {
@@ -153,13 +170,16 @@ class BatchEvaluator implements CompiledBatch {
   readonly outputNames: string[];
   private readonly timelines;
   private readonly dates = new Map<unknown, DateState>();
+  /** The same states for texts of the form ÅÅÅÅ-MM-DD, keyed by isoDateCode. */
+  private readonly datesByCode = new Map<number, DateState>();
   private readonly rules: CompiledRule[];
   private readonly policy: "unique" | "first" | "collect";
   /** Per declared fact: conditions see it as a number (decimal facts are exact text otherwise). */
   private readonly decimalAt: boolean[];
   /** Per selection: true when its result depends only on the date's parameters. */
   private readonly factFree = new Map<object, boolean>();
-  private readonly env: Record<string, unknown>;
+  /** The environment rows share: parameters and `dato` written when the date changes, facts per row. */
+  private readonly env: Env;
   private envState: DateState | null = null;
   /** Set by `one`: the outcome it just gave was computed from the row's own fact values. */
   private rowDependent = false;
@@ -169,7 +189,7 @@ class BatchEvaluator implements CompiledBatch {
   private rowsFromTable = 0;
   /** A columns row read in declared fact order, and its normalised facts (both reused row after row). */
   private readonly raws: unknown[] = [];
-  private readonly rawFacts: FactValues = {};
+  private readonly values: FactValue[];
 
   constructor(
     private readonly set: RuleSet,
@@ -189,7 +209,9 @@ class BatchEvaluator implements CompiledBatch {
     this.decimalAt = this.factNames.map((n) => f.facts[n].type === "decimal");
     for (const r of this.rules) this.factFree.set(r, formulasReadNoFact(loaded, r.formulas));
     if (loaded.otherwise) this.factFree.set(loaded.otherwise, formulasReadNoFact(loaded, loaded.otherwise.formulas));
-    this.env = {};
+    this.env = new Array(loaded.slots.names.length);
+    this.values = new Array(this.factNames.length);
+    this.raws.length = this.factNames.length;
     // A table only pays when some selection's outcome is shared between rows.
     const anyShared = [...this.factFree.values()].some(Boolean) || this.policy !== "collect";
     this.plan = anyShared && useTables ? planTable(loaded) : null;
@@ -204,7 +226,7 @@ class BatchEvaluator implements CompiledBatch {
     let t: Table | null = null;
     const plan = this.plan;
     if (plan !== null && st.params !== null && st.iso !== null) {
-      const key = tableKey(plan, st.iso, st.params.values, st.params.missing.size > 0);
+      const key = tableKey(plan, st.iso, st.params);
       const known = this.tables.get(key);
       if (known !== undefined) t = known;
       else {
@@ -228,7 +250,9 @@ class BatchEvaluator implements CompiledBatch {
   }
 
   private dateState(raw: unknown): DateState {
-    let st = this.dates.get(raw);
+    // A column of distinct ISO texts: look up by a number read from the digits, not by hashing a fresh string.
+    const code = isoDateCode(raw);
+    let st = code < 0 ? this.dates.get(raw) : this.datesByCode.get(code);
     if (st) return st;
     st = { iso: null, dateError: null, params: null, paramError: null, shared: new Map(), table: undefined };
     try {
@@ -243,8 +267,10 @@ class BatchEvaluator implements CompiledBatch {
       st.dateError = Object.freeze(errorOutcome(e));
     }
     if (this.dates.size > 4096) this.dates.clear();
+    if (this.datesByCode.size > 4096) this.datesByCode.clear();
     // Only primitives are safe cache keys (an object could be mutated between calls).
-    if (raw === null || typeof raw !== "object") this.dates.set(raw, st);
+    if (code >= 0) this.datesByCode.set(code, st);
+    else if (raw === null || typeof raw !== "object") this.dates.set(raw, st);
     return st;
   }
 
@@ -252,9 +278,11 @@ class BatchEvaluator implements CompiledBatch {
   private useDate(st: DateState): void {
     if (this.envState === st) return;
     const env = this.env;
+    const { names, dato } = this.loaded.slots;
     const values = st.params!.values;
-    for (const k in values) env[k] = values[k];
-    env.dato = st.iso;
+    // Facts are written per row; a parameter without a value on this date is undefined, as in buildEnv.
+    for (let i = this.factNames.length; i < names.length; i++) env[i] = values[names[i]];
+    env[dato] = st.iso;
     this.envState = st;
   }
 
@@ -264,31 +292,30 @@ class BatchEvaluator implements CompiledBatch {
     if (input === null || typeof input !== "object") return NOT_OBJECT;
     const loaded = this.loaded;
     const derived = NO_DERIVED; // derived facts are only reported in traces
-    let facts;
+    const values = this.values;
     try {
-      if (input === this.raws) loaded.facts.normalizeInto(this.raws, st.iso!, (facts = this.rawFacts));
-      else facts = loaded.facts.normalize(input as Record<string, unknown>, st.iso!);
+      if (input !== this.raws) loaded.facts.readRow(input as Record<string, unknown>, this.raws);
+      loaded.facts.normalizeInto(this.raws, st.iso!, values);
     } catch (e) {
       return errorOutcome(e);
     }
     if (st.paramError) return st.paramError;
     this.useDate(st);
     const env = this.env;
-    const names = this.factNames;
     const decimalAt = this.decimalAt;
-    for (let i = 0; i < names.length; i++) {
-      const n = names[i];
-      const v = facts[n];
-      env[n] = decimalAt[i] && typeof v === "string" ? Number(v) : v;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      env[i] = decimalAt[i] && typeof v === "string" ? Number(v) : v;
     }
     // Hit policy, rule-error events and their errors: ./outcome, as for evaluate. An error here depends
     // only on which rules fired, so a decision table may keep it for the row's class.
-    let selected: Selection;
+    let selected: Selection | EvalFailure;
     try {
-      selected = selectRules(loaded, env);
+      selected = chooseRules(loaded, env);
     } catch (e) {
       return errorOutcome(e);
     }
+    if (selected instanceof EvalFailure) return selected.outcome;
     let key: unknown;
     if (selected === "otherwise") key = loaded.otherwise;
     else if (this.policy !== "collect") key = selected[0];
@@ -310,7 +337,7 @@ class BatchEvaluator implements CompiledBatch {
     let out: RowOutcome;
     if (!free) this.rowDependent = true;
     try {
-      const work = computeResult(this.context(st, facts, derived), selected, false);
+      const work = computeResult(this.context(st, loaded.facts.record(values), derived), selected, false);
       out = { ok: true, result: work.result };
     } catch (e) {
       out = errorOutcome(e);

@@ -8,6 +8,10 @@ import { compileCondition, leaves, Predicate } from "./conditions";
 import { compileFormula, CompiledFormula } from "./formula";
 import { timelineOf, Timeline } from "./parameters";
 import { FileMemo } from "./memo";
+import { Slots, slotsFor } from "./slots";
+import { buildRuleIndex, RuleIndex } from "./rule-index";
+import type { EvalFailure } from "./errors";
+import { noRuleFiredFailure, ruleErrorFailure } from "./outcome";
 
 export interface NamedFormula {
   name: string;
@@ -21,6 +25,11 @@ export interface CompiledRule {
   predicate: Predicate;
   params: Record<string, Scalar>;
   formulas: NamedFormula[];
+  /**
+   * What choosing this rule alone means, built once: the selection [this rule], or for a rule-error event
+   * («feil») the error it gives. Shared by every row that chooses it, so never mutated.
+   */
+  chosen: readonly CompiledRule[] | EvalFailure;
 }
 
 export interface LoadedRuleFile {
@@ -32,13 +41,32 @@ export interface LoadedRuleFile {
   /** Rules in hit-policy order: priority high to low, then file order (json-rules-engine runs the same order). */
   ordered: CompiledRule[];
   otherwise?: { params: Record<string, Scalar>; formulas: NamedFormula[]; source: string };
+  /** The error when no rule fires and there is no «otherwise» (null when there is one). */
+  noRuleFired: EvalFailure | null;
   fileFormulas: NamedFormula[];
   timelines: Map<string, Timeline>;
   citations: Record<string, Citation>;
   /** Parameters read by any condition (all conditions run, so these must have values on the date). */
   conditionParameters: Set<string>;
+  /** The rules grouped by the fact most of them constrain (rule-index.ts); null when none is worth it. */
+  index: RuleIndex | null;
+  /** Where each name a condition reads sits in a question's environment (slots.ts). */
+  slots: Slots;
   /** What is worked out once for this file and kept while it is loaded (memo.ts). */
   memo: FileMemo;
+}
+
+/** Every name the conditions read: leaf facts and the facts or parameters a value refers to. */
+function conditionNames(rules: readonly Rule[]): Set<string> {
+  const names = new Set<string>();
+  for (const r of rules) {
+    for (const leaf of leaves(r.conditions)) {
+      names.add(leaf.fact);
+      const v = leaf.value;
+      if (typeof v === "object" && v !== null && !Array.isArray(v)) names.add(v.fact);
+    }
+  }
+  return names;
 }
 
 type FormulaErrorSink = (jsonPath: string, e: Error) => void;
@@ -80,17 +108,21 @@ export function compileRuleFile(
   const formulaErrors: Array<[string, Error]> = [];
   const onError: FormulaErrorSink = onFormulaError ?? ((p, e) => formulaErrors.push([p, e]));
   const fileFormulaNames = Object.keys(file.formulas);
+  const slots = slotsFor(Object.keys(file.facts), [...parameterNames], conditionNames(file.rules));
   const rules: CompiledRule[] = file.rules.map((rule, index) => {
     const known = new Set([...base, ...Object.keys(rule.event.params ?? {})]);
     const formulas = compileFormulas(rule.formulas, known, parameterNames, `rules[${index}].formulas`, onError);
-    return {
+    const compiled: CompiledRule = {
       rule,
       index,
       priority: rule.priority ?? 1,
-      predicate: compileCondition(rule.conditions),
+      predicate: compileCondition(rule.conditions, slots),
       params: rule.event.params ?? {},
       formulas,
+      chosen: [],
     };
+    compiled.chosen = ruleErrorFailure(file.id, rule.event) ?? Object.freeze([compiled]);
+    return compiled;
   });
   // File formulas may read any event param or rule formula name declared anywhere in the file.
   const everyResultName = new Set<string>(base);
@@ -120,16 +152,7 @@ export function compileRuleFile(
   const ordered = [...rules].sort((a, b) => b.priority - a.priority || a.index - b.index);
   const timelines = new Map(Object.entries(file.parameters).map(([name, p]) => [name, timelineOf(name, p)] as const));
   const conditionParameters = new Set<string>();
-  for (const r of file.rules) {
-    for (const leaf of leaves(r.conditions)) {
-      for (const name of [
-        leaf.fact,
-        typeof leaf.value === "object" && leaf.value !== null && !Array.isArray(leaf.value) ? leaf.value.fact : "",
-      ]) {
-        if (parameterNames.has(name)) conditionParameters.add(name);
-      }
-    }
-  }
+  for (const name of conditionNames(file.rules)) if (parameterNames.has(name)) conditionParameters.add(name);
   return {
     path,
     hash,
@@ -138,10 +161,13 @@ export function compileRuleFile(
     rules,
     ordered,
     otherwise,
+    noRuleFired: otherwise ? null : noRuleFiredFailure(file.id),
     fileFormulas,
     timelines,
     citations: file.sources,
     conditionParameters,
+    slots,
+    index: buildRuleIndex(rules, ordered, slots),
     memo: new FileMemo(),
   };
 }

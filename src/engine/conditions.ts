@@ -5,8 +5,9 @@
 import type { Condition, LeafCondition, TopCondition } from "../model/schema";
 import { OPERATOR_FUNCTIONS } from "./operators";
 import type { ConditionTrace } from "../model/result";
+import { Env, Slots, slotOf } from "./slots";
 
-export type Env = Record<string, unknown>;
+export type { Env } from "./slots";
 export type Predicate = (env: Env) => boolean;
 
 export type { ConditionTrace } from "../model/result";
@@ -15,9 +16,10 @@ function isLeaf(c: Condition): c is LeafCondition {
   return (c as LeafCondition).fact !== undefined;
 }
 
-export function compileCondition(c: Condition | TopCondition): Predicate {
+export function compileCondition(c: Condition | TopCondition, slots: Slots): Predicate {
+  const compile = (x: Condition): Predicate => compileCondition(x, slots);
   if ("all" in c) {
-    const parts = c.all.map(compileCondition);
+    const parts = c.all.map(compile);
     // Short conjunctions (most rules) as direct calls rather than a loop.
     if (parts.length === 1) return parts[0];
     if (parts.length === 2) {
@@ -34,7 +36,7 @@ export function compileCondition(c: Condition | TopCondition): Predicate {
     };
   }
   if ("any" in c) {
-    const parts = c.any.map(compileCondition);
+    const parts = c.any.map(compile);
     if (parts.length === 1) return parts[0];
     if (parts.length === 2) {
       const [a, b] = parts;
@@ -46,44 +48,129 @@ export function compileCondition(c: Condition | TopCondition): Predicate {
     };
   }
   if ("not" in c) {
-    const inner = compileCondition(c.not);
+    const inner = compile(c.not);
     return (env) => !inner(env);
   }
   if (!isLeaf(c)) throw new Error("unreachable: unknown condition shape");
   const op = OPERATOR_FUNCTIONS[c.operator];
-  const fact = c.fact;
+  const fact = slotOf(slots, c.fact);
   const v = c.value;
-  if ((c.operator === "in" || c.operator === "notIn") && Array.isArray(v) && v.length > 3) {
-    // Same answer as indexOf (facts are never NaN), without a linear scan per row.
-    const set = new Set<unknown>(v);
-    return c.operator === "in" ? (env) => set.has(env[fact]) : (env) => !set.has(env[fact]);
-  }
   if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-    const ref = v.fact;
+    const ref = slotOf(slots, v.fact);
+    if (c.operator === "equal") return (env) => env[fact] === env[ref];
+    if (NUMERIC.has(c.operator))
+      // Two numbers need no isNumeric (NaN compares false); anything else takes the operator itself.
+      return (env) => {
+        const x = env[fact];
+        const y = env[ref];
+        return typeof x === "number" && typeof y === "number" ? compareNumbers(c.operator, x, y) : op(x, y);
+      };
     return (env) => op(env[fact], env[ref]);
   }
-  return (env) => op(env[fact], v);
+  return constantLeaf(c.operator, fact, v) ?? ((env) => op(env[fact], v));
+}
+
+/**
+ * The commonest leaves against a constant, written out so a row pays no operator call. Each gives exactly
+ * OPERATOR_FUNCTIONS' answer (facts are never NaN; a number fact needs no isNumeric: NaN compares false).
+ */
+function constantLeaf(operator: LeafCondition["operator"], fact: number, v: unknown): Predicate | null {
+  switch (operator) {
+    case "equal":
+      return (env) => env[fact] === v;
+    case "notEqual":
+      return (env) => env[fact] !== v;
+    case "in":
+    case "notIn": {
+      if (!Array.isArray(v)) return null;
+      const hit = memberTest(fact, v);
+      return operator === "in" ? hit : (env) => !hit(env);
+    }
+  }
+  if (typeof v !== "number") return null;
+  const numeric = OPERATOR_FUNCTIONS[operator];
+  switch (operator) {
+    case "lessThan":
+      return (env) => {
+        const x = env[fact];
+        return typeof x === "number" ? x < v : numeric(x, v);
+      };
+    case "lessThanInclusive":
+      return (env) => {
+        const x = env[fact];
+        return typeof x === "number" ? x <= v : numeric(x, v);
+      };
+    case "greaterThan":
+      return (env) => {
+        const x = env[fact];
+        return typeof x === "number" ? x > v : numeric(x, v);
+      };
+    case "greaterThanInclusive":
+      return (env) => {
+        const x = env[fact];
+        return typeof x === "number" ? x >= v : numeric(x, v);
+      };
+  }
+  return null;
+}
+
+const NUMERIC: ReadonlySet<LeafCondition["operator"]> = new Set([
+  "lessThan",
+  "lessThanInclusive",
+  "greaterThan",
+  "greaterThanInclusive",
+]);
+
+function compareNumbers(operator: LeafCondition["operator"], x: number, y: number): boolean {
+  switch (operator) {
+    case "lessThan":
+      return x < y;
+    case "lessThanInclusive":
+      return x <= y;
+    case "greaterThan":
+      return x > y;
+    default:
+      return x >= y;
+  }
+}
+
+/** Membership as indexOf answers it (strict equality), without a scan of the list per row. */
+function memberTest(fact: number, list: unknown[]): Predicate {
+  if (list.length === 0) return () => false;
+  if (list.length === 1) {
+    const a = list[0];
+    return (env) => env[fact] === a;
+  }
+  if (list.length === 2) {
+    const [a, b] = list;
+    return (env) => {
+      const x = env[fact];
+      return x === a || x === b;
+    };
+  }
+  const set = new Set<unknown>(list);
+  return (env) => set.has(env[fact]);
 }
 
 /** json-rules-engine's `all` short-circuits nothing in its result tree; we record every child. */
-export function traceCondition(c: Condition | TopCondition, env: Env): ConditionTrace {
+export function traceCondition(c: Condition | TopCondition, env: Env, slots: Slots): ConditionTrace {
   if ("all" in c) {
-    const children = c.all.map((x) => traceCondition(x, env));
+    const children = c.all.map((x) => traceCondition(x, env, slots));
     return { kind: "all", result: children.every((x) => x.result), children };
   }
   if ("any" in c) {
-    const children = c.any.map((x) => traceCondition(x, env));
+    const children = c.any.map((x) => traceCondition(x, env, slots));
     return { kind: "any", result: children.some((x) => x.result), children };
   }
   if ("not" in c) {
-    const child = traceCondition(c.not, env);
+    const child = traceCondition(c.not, env, slots);
     return { kind: "not", result: !child.result, children: [child] };
   }
   const leaf = c as LeafCondition;
   const ref =
     typeof leaf.value === "object" && leaf.value !== null && !Array.isArray(leaf.value) ? leaf.value.fact : undefined;
-  const value = ref !== undefined ? env[ref] : leaf.value;
-  const factValue = env[leaf.fact];
+  const value = ref !== undefined ? env[slotOf(slots, ref)] : leaf.value;
+  const factValue = env[slotOf(slots, leaf.fact)];
   return {
     kind: "fact",
     result: OPERATOR_FUNCTIONS[leaf.operator](factValue, value),

@@ -11,6 +11,7 @@ import { checkQuestionDate, DerivedFact, FactValues } from "./facts";
 import { entryAtOrNull, noValueMessage, overlay, Timeline, UsedParameter } from "./parameters";
 import { EvalFailure, fail } from "./errors";
 import { closest } from "../util/closest";
+import type { Env } from "./slots";
 
 export interface Question {
   facts: Record<string, unknown>;
@@ -35,6 +36,8 @@ export interface ParameterState {
    * `otherwise`. Filled by results.ts.
    */
   factFreeResults: Map<object, ResultRecord | EvalFailure>;
+  /** Memo: the values as one text (decision tables are shared between dates with equal values), made on first use. */
+  valuesKey?: string;
 }
 
 export interface Context {
@@ -45,7 +48,7 @@ export interface Context {
   derived: DerivedFact[];
   params: ParameterState;
   /** Facts and parameters by name, as conditions see them (decimal facts as numbers). */
-  env: Record<string, unknown>;
+  env: Env;
 }
 
 export function findRuleFile(set: RuleSet, id: string): LoadedRuleFile {
@@ -144,29 +147,29 @@ export function parametersAt(params: ScenarioParameters, date: string): Paramete
   return params.at(date);
 }
 
-/** Facts and parameters by name, as conditions see them: parameters in force, `dato`, then the facts. */
-export function buildEnv(
-  loaded: LoadedRuleFile,
-  facts: FactValues,
-  params: ParameterState,
-  date: string,
-): Record<string, unknown> {
+/** A question's environment: every slot a condition reads, in the file's slot order (slots.ts). */
+export function buildEnv(loaded: LoadedRuleFile, facts: FactValues, params: ParameterState, date: string): Env {
+  const { names, dato } = loaded.slots;
+  const env: Env = new Array(names.length);
+  const values = params.values;
+  for (let i = 0; i < names.length; i++) env[i] = values[names[i]];
+  env[dato] = date;
+  writeFacts(loaded, facts, env);
+  return env;
+}
+
+/** Facts into their slots (fact i is slot i); conditions compare decimal facts as numbers. */
+export function writeFacts(loaded: LoadedRuleFile, facts: FactValues, env: Env): void {
   let kinds = loaded.memo.factKinds;
   if (!kinds) {
     const names = loaded.facts.names;
     loaded.memo.factKinds = kinds = { names, decimal: names.map((n) => loaded.file.facts[n].type === "decimal") };
   }
-  const env: Record<string, unknown> = {};
-  // `used` holds the parameters of `values` in the same order: the same key order (one hidden class) every time.
-  const used = params.used;
-  for (let i = 0; i < used.length; i++) env[used[i].name] = used[i].value;
-  env.dato = date;
   const { names, decimal } = kinds;
   for (let i = 0; i < names.length; i++) {
     const v = facts[names[i]];
-    env[names[i]] = decimal[i] && typeof v === "string" ? Number(v) : v;
+    env[i] = decimal[i] && typeof v === "string" ? Number(v) : v;
   }
-  return env;
 }
 
 /** Every condition is evaluated, so a parameter a condition reads must have a value on the date. */

@@ -426,9 +426,8 @@ export function cellsOfColumns(
 export function tableKey(
   plan: TablePlan,
   iso: string,
-  parameterValues: Record<string, Scalar>,
-  hasMissing: boolean,
+  params: { values: Record<string, Scalar>; missing: ReadonlyMap<string, string>; valuesKey?: string },
 ): string {
-  if (plan.readsDate || hasMissing) return `date:${iso}`;
-  return JSON.stringify(parameterValues);
+  if (plan.readsDate || params.missing.size > 0) return `date:${iso}`;
+  return (params.valuesKey ??= JSON.stringify(params.values));
 }

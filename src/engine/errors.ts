@@ -29,8 +29,11 @@ export interface EvalError {
  */
 export class EvalFailure {
   readonly message: string;
+  /** The row outcome this failure gives, built once: a failure made at compile time serves every row it hits. */
+  readonly outcome: { readonly ok: false; readonly error: EvalError };
   constructor(readonly error: EvalError) {
     this.message = error.message;
+    this.outcome = Object.freeze({ ok: false as const, error });
   }
 }
 

@@ -9,7 +9,7 @@ import type { ConditionTrace } from "./conditions";
 import { traceCondition } from "./conditions";
 import { Context, prepare, Question } from "./context";
 import { computeResult, ResultWork } from "./results";
-import { selectRules } from "./outcome";
+import { selectRules, type Selection } from "./outcome";
 import { EvalError, EvalFailure } from "./errors";
 import type { ResultValue, RuleFileRef, RuleTrace, Trace } from "../model/result";
 import { collectSources } from "./sources";
@@ -55,7 +55,7 @@ export function buildTrace(
   ctx: Context,
   engine: Trace["engine"],
   rules: RuleTrace[],
-  selected: CompiledRule[] | "otherwise",
+  selected: Selection,
   work: ResultWork,
 ): Trace {
   const f = ctx.loaded;
@@ -113,7 +113,7 @@ export function evaluateContext(ctx: Context, withTrace: boolean): Evaluation {
   const work = computeResult(ctx, selected, withTrace);
   if (!withTrace) return evaluation(ctx, work, undefined);
   const traces = rules.map((r) => {
-    const t = traceCondition(r.rule.conditions, ctx.env);
+    const t = traceCondition(r.rule.conditions, ctx.env, ctx.loaded.slots);
     return ruleTrace(r, t.result, t);
   });
   return evaluation(ctx, work, buildTrace(ctx, "compiled", traces, selected, work));

@@ -16,10 +16,14 @@ export interface FactNormalizer {
   normalize(input: Record<string, unknown>, date: IsoDate, derived?: DerivedFact[]): FactValues;
   /**
    * The same checks and values for a row already read in declared order (`raws[k]` is fact `names[k]`,
-   * undefined when absent), written into `out` (reused by batches: no object per row). The caller has
-   * rejected unknown keys.
+   * undefined when absent), written in the same order into `out[k]` (reused by batches: no object per
+   * row). The caller has rejected unknown keys.
    */
-  normalizeInto(raws: ArrayLike<unknown>, date: IsoDate, out: FactValues, derived?: DerivedFact[]): void;
+  normalizeInto(raws: ArrayLike<unknown>, date: IsoDate, out: FactValue[], derived?: DerivedFact[]): void;
+  /** A row object read into declared order (`raws[k]` is fact `names[k]`); throws EvalFailure on an unknown key. */
+  readRow(input: Record<string, unknown>, raws: unknown[]): void;
+  /** Values in declared order as the record `normalize` gives (same key order). */
+  record(values: ArrayLike<FactValue>): FactValues;
   /** One present fact's conversion (text to number, code to canonical form), as `normalize` applies it; throws EvalFailure. */
   coerce: Record<string, (raw: unknown) => FactValue>;
 }
@@ -31,6 +35,30 @@ function show(value: unknown): string {
 }
 
 const INTEGER_TEXT = /^[+-]?\d+$/;
+/**
+ * Whole-number text ("17", "-3", " 17 ") as Number(text.trim()) reads it, or undefined. Short runs of ASCII
+ * digits (the usual cell) are read digit by digit; anything else goes through the regular expression.
+ */
+export function integerText(raw: string): number | undefined {
+  const len = raw.length;
+  if (len > 0 && len <= 15) {
+    const c0 = raw.charCodeAt(0);
+    const signed = c0 === 45 || c0 === 43;
+    let n = 0;
+    let i = signed ? 1 : 0;
+    if (i < len) {
+      for (; i < len; i++) {
+        const d = raw.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) break;
+        n = n * 10 + d;
+      }
+      if (i === len) return c0 === 45 ? -n : n;
+    }
+  }
+  const t = raw.trim();
+  return INTEGER_TEXT.test(t) ? Number(t) : undefined;
+}
+
 const NUMBER_TEXT = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/;
 const GROUPED = /[\s\u00a0\u202f]/g;
 
@@ -72,20 +100,10 @@ type Coerce = (raw: unknown) => FactValue;
 function coercer(name: string, decl: FactDecl): Coerce {
   switch (decl.type) {
     case "integer": {
-      // Whole numbers typed as text ("17") repeat in a column: each distinct text is parsed once.
-      const parsed = new Map<string, number>();
-      const parse = (raw: string): number | undefined => {
-        let n = parsed.get(raw);
-        if (n === undefined && INTEGER_TEXT.test(raw.trim())) {
-          if (parsed.size > 4096) parsed.clear();
-          parsed.set(raw, (n = Number(raw.trim())));
-        }
-        return n;
-      };
       return (raw) => {
         let n: number | undefined;
         if (typeof raw === "number") n = raw;
-        else if (typeof raw === "string" && (n = parse(raw)) !== undefined) {
+        else if (typeof raw === "string" && (n = integerText(raw)) !== undefined) {
           /* parsed */
         } else return fail("bad-fact", `${name}: forventet et heltall, fikk ${show(raw)}`, name);
         if (!Number.isInteger(n)) fail("bad-fact", `${name}: forventet et heltall, fikk ${show(raw)}`, name);
@@ -141,7 +159,10 @@ function coercer(name: string, decl: FactDecl): Coerce {
 }
 
 function isAbsent(raw: unknown): boolean {
-  return raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
+  if (raw === undefined || raw === null) return true;
+  if (typeof raw !== "string") return false;
+  // Text that starts with a visible character is not blank; only the rest need trim().
+  return raw.length === 0 || (raw.charCodeAt(0) <= 32 || raw.charCodeAt(0) > 126 ? raw.trim() === "" : false);
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -166,12 +187,11 @@ export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
   // Derived facts run after the facts they derive from.
   steps.sort((a, b) => Number(a.source !== undefined) - Number(b.source !== undefined));
   const requiredDerived = steps.filter((s) => s.source !== undefined && !s.decl.optional);
-  // Facts are written in step order (derived last), so every normalised object has the same key order.
-  function normalizeInto(raws: ArrayLike<unknown>, date: IsoDate, out: FactValues, derived?: DerivedFact[]): void {
+  function normalizeInto(raws: ArrayLike<unknown>, date: IsoDate, out: FactValue[], derived?: DerivedFact[]): void {
     for (let i = 0; i < steps.length; i++) {
-      const { name, decl, coerce, source, sourceSlot, whenAbsent } = steps[i];
-      const raw = raws[steps[i].slot];
-      const born = sourceSlot < 0 ? null : out[source!];
+      const { name, slot, decl, coerce, source, sourceSlot, whenAbsent } = steps[i];
+      const raw = raws[slot];
+      const born = sourceSlot < 0 ? null : out[sourceSlot];
       if (born !== null && born !== undefined) {
         if ((born as string) > date)
           fail("bad-fact", `${source}: fødselsdatoen ${born} er etter datoen ${date}`, source);
@@ -184,37 +204,48 @@ export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
           );
         }
         checkRange(name, age, decl);
-        out[name] = age;
+        out[slot] = age;
         derived?.push({ name, value: age, from: source!, how: `hele år fra ${source} ${born} til ${date}` });
         continue;
       }
       if (isAbsent(raw)) {
         if (whenAbsent === undefined) fail("missing-fact", `${name} mangler: ${decl.description}`, name);
-        out[name] = whenAbsent;
+        out[slot] = whenAbsent;
         continue;
       }
-      out[name] = coerce(raw);
+      out[slot] = coerce(raw);
     }
     for (let i = 0; i < requiredDerived.length; i++) {
-      const { name, source } = requiredDerived[i];
-      if (out[name] === null) fail("missing-fact", `oppgi ${name} eller ${source}`, name);
+      const { name, slot, source } = requiredDerived[i];
+      if (out[slot] === null) fail("missing-fact", `oppgi ${name} eller ${source}`, name);
     }
+  }
+  function readRow(input: Record<string, unknown>, raws: unknown[]): void {
+    for (const key in input) {
+      if (!known.has(key) && hasOwn.call(input, key))
+        fail("unknown-fact", `ukjent faktum «${key}»; denne regelfilen bruker ${names.join(", ")}`, key);
+    }
+    // Own properties only: an inherited "toString" or a prototype-polluted value is not a fact.
+    for (let k = 0; k < names.length; k++) raws[k] = hasOwn.call(input, names[k]) ? input[names[k]] : undefined;
+  }
+  // Records are written in step order (derived last), so every normalised object has the same key order.
+  function record(values: ArrayLike<FactValue>): FactValues {
+    const out: FactValues = {};
+    for (let i = 0; i < steps.length; i++) out[steps[i].name] = values[steps[i].slot];
+    return out;
   }
   return {
     names,
     normalizeInto,
+    record,
     coerce: Object.fromEntries(steps.map((s) => [s.name, s.coerce])),
+    readRow,
     normalize(input, date, derived) {
-      for (const key in input) {
-        if (!known.has(key) && hasOwn.call(input, key))
-          fail("unknown-fact", `ukjent faktum «${key}»; denne regelfilen bruker ${names.join(", ")}`, key);
-      }
-      // Own properties only: an inherited "toString" or a prototype-polluted value is not a fact.
       const raws = new Array<unknown>(names.length);
-      for (let k = 0; k < names.length; k++) raws[k] = hasOwn.call(input, names[k]) ? input[names[k]] : undefined;
-      const out: FactValues = {};
-      normalizeInto(raws, date, out, derived);
-      return out;
+      readRow(input, raws);
+      const values = new Array<FactValue>(names.length);
+      normalizeInto(raws, date, values, derived);
+      return record(values);
     },
   };
 }

@@ -8,56 +8,87 @@ import type { CompiledRule, LoadedRuleFile } from "./compiled-file";
 import type { Scalar } from "../model/schema";
 import type { ResultRecord, ResultValue } from "../model/result";
 import { decimalText, isDecimal, toDecimal, isDecimalText } from "./decimal";
-import { fail, EvalError } from "./errors";
+import { fail, EvalError, EvalFailure } from "./errors";
+import type { Env } from "./slots";
+import { candidates } from "./rule-index";
 
 /** Event type of a rule whose hit is an error with the rule's own `melding`, e.g. a year the sources give no rate for. */
 export const RULE_ERROR_EVENT = "feil";
 
 /** The rules whose results count (one for unique/first, every hit for collect), or the file's «otherwise». */
-export type Selection = CompiledRule[] | "otherwise";
+export type Selection = readonly CompiledRule[] | "otherwise";
 
 export type RowOutcome =
   { readonly ok: true; readonly result: ResultValue } | { readonly ok: false; readonly error: EvalError };
 
-function none(loaded: LoadedRuleFile): "otherwise" {
-  if (loaded.otherwise) return "otherwise";
-  fail("no-rule-fired", `ingen regel i «${loaded.file.id}» passer for disse faktaene, og filen har ingen «otherwise»`);
+/** The error of a file without «otherwise» when no rule fires (built once per file, in compiled-file.ts). */
+export function noRuleFiredFailure(fileId: string): EvalFailure {
+  return new EvalFailure({
+    code: "no-rule-fired",
+    message: `ingen regel i «${fileId}» passer for disse faktaene, og filen har ingen «otherwise»`,
+  });
+}
+
+/** The error a rule-error event («feil») gives when its rule is chosen (built once per rule, in compiled-file.ts). */
+export function ruleErrorFailure(
+  fileId: string,
+  event: { type: string; params?: Record<string, Scalar> },
+): EvalFailure | null {
+  if (event.type !== RULE_ERROR_EVENT) return null;
+  return new EvalFailure({ code: "not-covered", message: `${fileId}: ${String(event.params?.melding)}` });
+}
+
+function none(loaded: LoadedRuleFile): "otherwise" | EvalFailure {
+  return loaded.noRuleFired ?? "otherwise";
 }
 
 /** The single rule chosen: a rule-error event makes the answer that error, never a result. */
-function one(loaded: LoadedRuleFile, best: CompiledRule): CompiledRule[] {
-  if (best.rule.event.type === RULE_ERROR_EVENT)
-    fail("not-covered", `${loaded.file.id}: ${String(best.params.melding)}`);
-  return [best];
+function one(best: CompiledRule): Selection | EvalFailure {
+  return best.chosen;
 }
 
-function overlap(loaded: LoadedRuleFile, fired: CompiledRule[]): never {
-  fail(
-    "overlap",
-    `regelfilen «${loaded.file.id}» har treffpolicy «unique», men flere regler slo til samtidig: ${fired.map((r) => `«${r.rule.name}»`).join(" og ")}`,
-  );
+function overlap(loaded: LoadedRuleFile, fired: CompiledRule[]): EvalFailure {
+  return new EvalFailure({
+    code: "overlap",
+    message: `regelfilen «${loaded.file.id}» har treffpolicy «unique», men flere regler slo til samtidig: ${fired.map((r) => `«${r.rule.name}»`).join(" og ")}`,
+  });
+}
+
+function orThrow(s: Selection | EvalFailure): Selection {
+  if (s instanceof EvalFailure) throw s;
+  return s;
 }
 
 /** Apply the hit policy to the rules that fired (in file order), as json-rules-engine reports them. */
 export function applyHitPolicy(loaded: LoadedRuleFile, fired: CompiledRule[]): Selection {
   const policy = loaded.file.hitPolicy;
   if (policy === "collect") return fired;
-  if (fired.length === 0) return none(loaded);
-  if (policy === "unique" && fired.length > 1) overlap(loaded, fired);
+  if (fired.length === 0) return orThrow(none(loaded));
+  if (policy === "unique" && fired.length > 1) throw overlap(loaded, fired);
   let best = fired[0];
   for (const r of fired) if (r.priority > best.priority) best = r;
-  return one(loaded, best);
+  return orThrow(one(best));
 }
 
-/** Run the compiled predicates over `env` and apply the hit policy (first stops at its first hit). */
-export function selectRules(loaded: LoadedRuleFile, env: Record<string, unknown>): Selection {
+/** Run the compiled predicates over `env` and apply the hit policy; an error is thrown (see chooseRules). */
+export function selectRules(loaded: LoadedRuleFile, env: Env): Selection {
+  return orThrow(chooseRules(loaded, env));
+}
+
+/**
+ * Run the compiled predicates over `env` and apply the hit policy (first stops at its first hit). The
+ * errors a selection can have come back as values, mostly built once per file: a column where a fifth of
+ * the rows match no rule must not pay for an exception per row.
+ */
+export function chooseRules(loaded: LoadedRuleFile, env: Env): Selection | EvalFailure {
   const policy = loaded.file.hitPolicy;
+  const group = loaded.index === null ? loaded : candidates(loaded.index, env);
   if (policy === "first") {
-    const ordered = loaded.ordered;
-    for (let i = 0; i < ordered.length; i++) if (ordered[i].predicate(env)) return one(loaded, ordered[i]);
+    const ordered = group.ordered;
+    for (let i = 0; i < ordered.length; i++) if (ordered[i].predicate(env)) return one(ordered[i]);
     return none(loaded);
   }
-  const rules = loaded.rules;
+  const rules = group.rules;
   if (policy === "collect") {
     const fired: CompiledRule[] = [];
     for (let i = 0; i < rules.length; i++) if (rules[i].predicate(env)) fired.push(rules[i]);
@@ -67,13 +98,13 @@ export function selectRules(loaded: LoadedRuleFile, env: Record<string, unknown>
   for (let i = 0; i < rules.length; i++) {
     if (!rules[i].predicate(env)) continue;
     if (hit)
-      overlap(
+      return overlap(
         loaded,
         rules.filter((r) => r.predicate(env)),
       );
     hit = rules[i];
   }
-  return hit ? one(loaded, hit) : none(loaded);
+  return hit ? one(hit) : none(loaded);
 }
 
 function show(v: unknown): string {

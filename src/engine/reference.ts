@@ -9,6 +9,7 @@ import type { ConditionTrace } from "./conditions";
 import { prepare, Question } from "./context";
 import { computeResult } from "./results";
 import { applyHitPolicy } from "./outcome";
+import { envRecord } from "./slots";
 import { CUSTOM_OPERATORS } from "./operators";
 import { buildTrace, evaluation, failure, Outcome, ruleTrace } from "./evaluate";
 
@@ -74,7 +75,7 @@ function fromJre(c: JreCondition): ConditionTrace {
 export async function evaluateReference(set: RuleSet, id: string, q: Question): Promise<Outcome> {
   try {
     const ctx = prepare(set, id, q);
-    const { results, failureResults } = await referenceEngine(ctx.loaded).run({ ...ctx.env });
+    const { results, failureResults } = await referenceEngine(ctx.loaded).run(envRecord(ctx.loaded.slots, ctx.env));
     const byIndex = new Map<number, { fired: boolean; conditions: ConditionTrace }>();
     for (const r of results)
       byIndex.set((r.event!.params as { index: number }).index, {

@@ -136,17 +136,17 @@ export function formulasReadNoFact(loaded: LoadedRuleFile, formulas: NamedFormul
   return !all.some(({ formula }) => formula.inputs.some((i) => names.includes(i)));
 }
 
-/** What gives a result: a rule that fired (CompiledRule) or the file's «otherwise»; also the key of its memos. */
-interface Chosen {
+/** The rule whose result is wanted: a selected CompiledRule, or the file's «otherwise»; also the key of its memos. */
+interface RuleOrOtherwise {
   params: Record<string, Scalar>;
   formulas: NamedFormula[];
 }
 
 /** formulasReadNoFact for one of the file's rules (or its «otherwise»), from the file's memo. */
-function readsNoFact(loaded: LoadedRuleFile, chosen: Chosen): boolean {
+function readsNoFact(loaded: LoadedRuleFile, rule: RuleOrOtherwise): boolean {
   const memo = loaded.memo.readsNoFact;
-  let hit = memo.get(chosen);
-  if (hit === undefined) memo.set(chosen, (hit = formulasReadNoFact(loaded, chosen.formulas)));
+  let hit = memo.get(rule);
+  if (hit === undefined) memo.set(rule, (hit = formulasReadNoFact(loaded, rule.formulas)));
   return hit;
 }
 
@@ -157,25 +157,31 @@ function readsNoFact(loaded: LoadedRuleFile, chosen: Chosen): boolean {
  * formulas at all is the simplest case. A formula counts as reading a fact if the fact's name occurs
  * anywhere in its text (conservative: also catches a fact shadowing a function name).
  */
-function resultFor(ctx: Context, chosen: Chosen, label: string, trace: boolean, work: ResultWork): ResultRecord {
-  if (trace || !readsNoFact(ctx.loaded, chosen)) return computeRecord(ctx, chosen, label, trace, work);
+function resultFor(ctx: Context, rule: RuleOrOtherwise, label: string, trace: boolean, work: ResultWork): ResultRecord {
+  if (trace || !readsNoFact(ctx.loaded, rule)) return computeRecord(ctx, rule, label, trace, work);
   const shared = ctx.params.factFreeResults;
-  let hit = shared.get(chosen);
+  let hit = shared.get(rule);
   if (hit === undefined) {
     try {
-      hit = Object.freeze(computeRecord(ctx, chosen, label, false, work)) as ResultRecord;
+      hit = Object.freeze(computeRecord(ctx, rule, label, false, work)) as ResultRecord;
     } catch (e) {
       if (!(e instanceof EvalFailure)) throw e;
       hit = e;
     }
-    shared.set(chosen, hit);
+    shared.set(rule, hit);
   }
   if (hit instanceof EvalFailure) throw hit;
   return hit;
 }
 
-function computeRecord(ctx: Context, chosen: Chosen, label: string, trace: boolean, work: ResultWork): ResultRecord {
-  const { params, formulas } = chosen;
+function computeRecord(
+  ctx: Context,
+  rule: RuleOrOtherwise,
+  label: string,
+  trace: boolean,
+  work: ResultWork,
+): ResultRecord {
+  const { params, formulas } = rule;
   const record = trace ? work.series : null;
   const scope = formulaScope(ctx, params, record);
   const raw: Record<string, unknown> = { ...params };

@@ -6,7 +6,7 @@ import type { UsedParameter } from "./parameters";
 
 export function collectSources(
   ctx: Context,
-  selected: CompiledRule[] | "otherwise",
+  selected: readonly CompiledRule[] | "otherwise",
   parameters: UsedParameter[],
 ): Array<Citation & { key: string }> {
   const keys: string[] = [];
