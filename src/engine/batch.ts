@@ -81,6 +81,8 @@ interface DateState {
   paramError: RowOutcome | null;
   /** Outcomes that do not depend on the row's facts, by selection (rule, otherwise, or collect key). */
   shared: Map<unknown, RowOutcome>;
+  /** The same for a single chosen rule, by rule index (the file's «otherwise» at index rules.length). */
+  sharedOne: Array<RowOutcome | undefined>;
   /** The decision table for this date's parameter state (undefined: not looked up yet; null: none). */
   table: Table | null | undefined;
 }
@@ -176,8 +178,11 @@ class BatchEvaluator implements CompiledBatch {
   private readonly policy: "unique" | "first" | "collect";
   /** Per declared fact: conditions see it as a number (decimal facts are exact text otherwise). */
   private readonly decimalAt: boolean[];
+  private readonly anyDecimal: boolean;
   /** Per selection: true when its result depends only on the date's parameters. */
   private readonly factFree = new Map<object, boolean>();
+  /** factFree by rule index, the file's «otherwise» last: the per-row test without a map lookup. */
+  private readonly freeAt: boolean[];
   /** The environment rows share: parameters and `dato` written when the date changes, facts per row. */
   private readonly env: Env;
   private envState: DateState | null = null;
@@ -207,11 +212,16 @@ class BatchEvaluator implements CompiledBatch {
     this.rules = loaded.rules;
     this.policy = f.hitPolicy;
     this.decimalAt = this.factNames.map((n) => f.facts[n].type === "decimal");
+    this.anyDecimal = this.decimalAt.includes(true);
     for (const r of this.rules) this.factFree.set(r, formulasReadNoFact(loaded, r.formulas));
     if (loaded.otherwise) this.factFree.set(loaded.otherwise, formulasReadNoFact(loaded, loaded.otherwise.formulas));
     this.env = new Array(loaded.slots.names.length);
     this.values = new Array(this.factNames.length);
     this.raws.length = this.factNames.length;
+    this.freeAt = [
+      ...this.rules.map((r) => this.factFree.get(r)!),
+      loaded.otherwise ? this.factFree.get(loaded.otherwise)! : false,
+    ];
     // A table only pays when some selection's outcome is shared between rows.
     const anyShared = [...this.factFree.values()].some(Boolean) || this.policy !== "collect";
     this.plan = anyShared && useTables ? planTable(loaded) : null;
@@ -254,7 +264,15 @@ class BatchEvaluator implements CompiledBatch {
     const code = isoDateCode(raw);
     let st = code < 0 ? this.dates.get(raw) : this.datesByCode.get(code);
     if (st) return st;
-    st = { iso: null, dateError: null, params: null, paramError: null, shared: new Map(), table: undefined };
+    st = {
+      iso: null,
+      dateError: null,
+      params: null,
+      paramError: null,
+      shared: new Map(),
+      sharedOne: new Array(this.rules.length + 1),
+      table: undefined,
+    };
     try {
       st.iso = checkQuestionDate(raw);
       try {
@@ -291,21 +309,32 @@ class BatchEvaluator implements CompiledBatch {
     if (st.dateError) return st.dateError;
     if (input === null || typeof input !== "object") return NOT_OBJECT;
     const loaded = this.loaded;
-    const derived = NO_DERIVED; // derived facts are only reported in traces
-    const values = this.values;
+    // Fact i is slot i: without decimal facts (texts for formulas, numbers for conditions) the normalised
+    // values go straight into the environment.
+    const env = this.env;
+    const values = this.anyDecimal ? this.values : env;
     try {
       if (input !== this.raws) loaded.facts.readRow(input as Record<string, unknown>, this.raws);
-      loaded.facts.normalizeInto(this.raws, st.iso!, values);
+      loaded.facts.normalizeInto(this.raws, st.iso!, values as FactValue[]);
     } catch (e) {
       return errorOutcome(e);
     }
+    return this.decide(st, values);
+  }
+
+  /** A row whose facts are normalised (in `values`: the environment's fact slots, or this.values with decimal facts). */
+  private decide(st: DateState, values: ArrayLike<unknown>): RowOutcome {
     if (st.paramError) return st.paramError;
-    this.useDate(st);
+    const loaded = this.loaded;
     const env = this.env;
-    const decimalAt = this.decimalAt;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      env[i] = decimalAt[i] && typeof v === "string" ? Number(v) : v;
+    const derived = NO_DERIVED; // derived facts are only reported in traces
+    this.useDate(st);
+    if (this.anyDecimal) {
+      const decimalAt = this.decimalAt;
+      for (let i = 0; i < this.factNames.length; i++) {
+        const v = values[i];
+        env[i] = decimalAt[i] && typeof v === "string" ? Number(v) : v;
+      }
     }
     // Hit policy, rule-error events and their errors: ./outcome, as for evaluate. An error here depends
     // only on which rules fired, so a decision table may keep it for the row's class.
@@ -316,33 +345,44 @@ class BatchEvaluator implements CompiledBatch {
       return errorOutcome(e);
     }
     if (selected instanceof EvalFailure) return selected.outcome;
-    let key: unknown;
-    if (selected === "otherwise") key = loaded.otherwise;
-    else if (this.policy !== "collect") key = selected[0];
+    // Outcomes that do not depend on the row's facts are kept per date: one rule (or «otherwise») by its
+    // index, a collect selection by the indexes of its rules.
+    let single = -1;
+    let key: string | undefined;
+    if (selected === "otherwise") single = this.rules.length;
+    else if (this.policy !== "collect") single = selected[0].index;
     else {
       key = "";
       for (let i = 0; i < selected.length; i++) {
-        if (!this.factFree.get(selected[i])) {
+        if (!this.freeAt[selected[i].index]) {
           key = undefined;
           break;
         }
         key += `${selected[i].index},`;
       }
     }
-    const free = key !== undefined && (typeof key === "string" || this.factFree.get(key as object) === true);
+    const free = single >= 0 ? this.freeAt[single] : key !== undefined;
     if (free) {
-      const hit = st.shared.get(key);
-      if (hit) return hit;
+      const hit = single >= 0 ? st.sharedOne[single] : st.shared.get(key);
+      if (hit !== undefined) return hit;
     }
     let out: RowOutcome;
     if (!free) this.rowDependent = true;
     try {
-      const work = computeResult(this.context(st, loaded.facts.record(values), derived), selected, false);
+      const work = computeResult(
+        this.context(st, loaded.facts.record(values as FactValue[]), derived),
+        selected,
+        false,
+      );
       out = { ok: true, result: work.result };
     } catch (e) {
       out = errorOutcome(e);
     }
-    if (free) st.shared.set(key, Object.freeze(out));
+    if (free) {
+      Object.freeze(out);
+      if (single >= 0) st.sharedOne[single] = out;
+      else st.shared.set(key, out);
+    }
     return out;
   }
 
