@@ -29,7 +29,7 @@ import { chooseRules, rememberOutcome, RowOutcome, Selection, storedOutcome } fr
 export { isSharedOutcome } from "./outcome";
 import { EvalFailure, type EvalError } from "./errors";
 import { OPERATOR_FUNCTIONS } from "./operators";
-import type { Env } from "./slots";
+import { Env, writeFacts, writeParameters } from "./slots";
 import { evaluate, failure, Outcome } from "./evaluate";
 import {
   buildTable,
@@ -176,12 +176,7 @@ class BatchEvaluator implements CompiledBatch {
   private readonly datesByCode = new Map<number, DateState>();
   private readonly rules: CompiledRule[];
   private readonly policy: "unique" | "first" | "collect";
-  /** Per declared fact: conditions see it as a number (decimal facts are exact text otherwise). */
-  private readonly decimalAt: boolean[];
-  private readonly anyDecimal: boolean;
-  /** Per selection: true when its result depends only on the date's parameters. */
-  private readonly factFree = new Map<object, boolean>();
-  /** factFree by rule index, the file's «otherwise» last: the per-row test without a map lookup. */
+  /** By rule index, the file's «otherwise» last: true when the result depends only on the date's parameters. */
   private readonly freeAt: boolean[];
   /** The environment rows share: parameters and `dato` written when the date changes, facts per row. */
   private readonly env: Env;
@@ -211,19 +206,15 @@ class BatchEvaluator implements CompiledBatch {
     this.timelines = parametersUnder(loaded, scenarioObj);
     this.rules = loaded.rules;
     this.policy = f.hitPolicy;
-    this.decimalAt = this.factNames.map((n) => f.facts[n].type === "decimal");
-    this.anyDecimal = this.decimalAt.includes(true);
-    for (const r of this.rules) this.factFree.set(r, formulasReadNoFact(loaded, r.formulas));
-    if (loaded.otherwise) this.factFree.set(loaded.otherwise, formulasReadNoFact(loaded, loaded.otherwise.formulas));
     this.env = new Array(loaded.slots.names.length);
     this.values = new Array(this.factNames.length);
     this.raws.length = this.factNames.length;
     this.freeAt = [
-      ...this.rules.map((r) => this.factFree.get(r)!),
-      loaded.otherwise ? this.factFree.get(loaded.otherwise)! : false,
+      ...this.rules.map((r) => formulasReadNoFact(loaded, r.formulas)),
+      loaded.otherwise ? formulasReadNoFact(loaded, loaded.otherwise.formulas) : false,
     ];
     // A table only pays when some selection's outcome is shared between rows.
-    const anyShared = [...this.factFree.values()].some(Boolean) || this.policy !== "collect";
+    const anyShared = this.freeAt.includes(true) || this.policy !== "collect";
     this.plan = anyShared && useTables ? planTable(loaded) : null;
   }
 
@@ -295,12 +286,8 @@ class BatchEvaluator implements CompiledBatch {
   /** Point the shared environment at a date's parameters (rows of one date share them). */
   private useDate(st: DateState): void {
     if (this.envState === st) return;
-    const env = this.env;
-    const { names, dato } = this.loaded.slots;
-    const values = st.params!.values;
-    // Facts are written per row; a parameter without a value on this date is undefined, as in buildEnv.
-    for (let i = this.factNames.length; i < names.length; i++) env[i] = values[names[i]];
-    env[dato] = st.iso;
+    // Facts are written per row.
+    writeParameters(this.loaded.slots, st.params!.values, st.iso!, this.env);
     this.envState = st;
   }
 
@@ -312,7 +299,7 @@ class BatchEvaluator implements CompiledBatch {
     // Fact i is slot i: without decimal facts (texts for formulas, numbers for conditions) the normalised
     // values go straight into the environment.
     const env = this.env;
-    const values = this.anyDecimal ? this.values : env;
+    const values = this.loaded.slots.anyDecimal ? this.values : env;
     try {
       if (input !== this.raws) loaded.facts.readRow(input as Record<string, unknown>, this.raws);
       loaded.facts.normalizeInto(this.raws, st.iso!, values as FactValue[]);
@@ -329,13 +316,7 @@ class BatchEvaluator implements CompiledBatch {
     const env = this.env;
     const derived = NO_DERIVED; // derived facts are only reported in traces
     this.useDate(st);
-    if (this.anyDecimal) {
-      const decimalAt = this.decimalAt;
-      for (let i = 0; i < this.factNames.length; i++) {
-        const v = values[i];
-        env[i] = decimalAt[i] && typeof v === "string" ? Number(v) : v;
-      }
-    }
+    if (loaded.slots.anyDecimal) writeFacts(loaded.slots, values, env);
     // Hit policy, rule-error events and their errors: ./outcome, as for evaluate. An error here depends
     // only on which rules fired, so a decision table may keep it for the row's class.
     let selected: Selection | EvalFailure;

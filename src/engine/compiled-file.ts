@@ -108,7 +108,7 @@ export function compileRuleFile(
   const formulaErrors: Array<[string, Error]> = [];
   const onError: FormulaErrorSink = onFormulaError ?? ((p, e) => formulaErrors.push([p, e]));
   const fileFormulaNames = Object.keys(file.formulas);
-  const slots = slotsFor(Object.keys(file.facts), [...parameterNames], conditionNames(file.rules));
+  const slots = slotsFor(file.facts, [...parameterNames], conditionNames(file.rules));
   const rules: CompiledRule[] = file.rules.map((rule, index) => {
     const known = new Set([...base, ...Object.keys(rule.event.params ?? {})]);
     const formulas = compileFormulas(rule.formulas, known, parameterNames, `rules[${index}].formulas`, onError);

@@ -53,28 +53,41 @@ export function compileCondition(c: Condition | TopCondition, slots: Slots): Pre
   }
   if (!isLeaf(c)) throw new Error("unreachable: unknown condition shape");
   const op = OPERATOR_FUNCTIONS[c.operator];
+  const onNumbers = ON_NUMBERS[c.operator];
   const fact = slotOf(slots, c.fact);
   const v = c.value;
   if (typeof v === "object" && v !== null && !Array.isArray(v)) {
     const ref = slotOf(slots, v.fact);
     if (c.operator === "equal") return (env) => env[fact] === env[ref];
-    if (NUMERIC.has(c.operator))
-      // Two numbers need no isNumeric (NaN compares false); anything else takes the operator itself.
+    if (onNumbers !== undefined)
       return (env) => {
         const x = env[fact];
         const y = env[ref];
-        return typeof x === "number" && typeof y === "number" ? compareNumbers(c.operator, x, y) : op(x, y);
+        return typeof x === "number" && typeof y === "number" ? onNumbers(x, y) : op(x, y);
       };
     return (env) => op(env[fact], env[ref]);
   }
-  return constantLeaf(c.operator, fact, v) ?? ((env) => op(env[fact], v));
+  if (onNumbers !== undefined && typeof v === "number")
+    return (env) => {
+      const x = env[fact];
+      return typeof x === "number" ? onNumbers(x, v) : op(x, v);
+    };
+  return equalityLeaf(c.operator, fact, v) ?? ((env) => op(env[fact], v));
 }
 
 /**
- * The commonest leaves against a constant, written out so a row pays no operator call. Each gives exactly
- * OPERATOR_FUNCTIONS' answer (facts are never NaN; a number fact needs no isNumeric: NaN compares false).
+ * The numeric operators on two numbers, called without isNumeric: a number is numeric unless NaN, and NaN
+ * compares false, so the answer is OPERATOR_FUNCTIONS'. Anything else goes through the operator itself.
  */
-function constantLeaf(operator: LeafCondition["operator"], fact: number, v: unknown): Predicate | null {
+const ON_NUMBERS: Partial<Record<LeafCondition["operator"], (x: number, y: number) => boolean>> = {
+  lessThan: (x, y) => x < y,
+  lessThanInclusive: (x, y) => x <= y,
+  greaterThan: (x, y) => x > y,
+  greaterThanInclusive: (x, y) => x >= y,
+};
+
+/** Equality and membership against constants, written out so a row pays no operator call (same answers). */
+function equalityLeaf(operator: LeafCondition["operator"], fact: number, v: unknown): Predicate | null {
   switch (operator) {
     case "equal":
       return (env) => env[fact] === v;
@@ -87,51 +100,7 @@ function constantLeaf(operator: LeafCondition["operator"], fact: number, v: unkn
       return operator === "in" ? hit : (env) => !hit(env);
     }
   }
-  if (typeof v !== "number") return null;
-  const numeric = OPERATOR_FUNCTIONS[operator];
-  switch (operator) {
-    case "lessThan":
-      return (env) => {
-        const x = env[fact];
-        return typeof x === "number" ? x < v : numeric(x, v);
-      };
-    case "lessThanInclusive":
-      return (env) => {
-        const x = env[fact];
-        return typeof x === "number" ? x <= v : numeric(x, v);
-      };
-    case "greaterThan":
-      return (env) => {
-        const x = env[fact];
-        return typeof x === "number" ? x > v : numeric(x, v);
-      };
-    case "greaterThanInclusive":
-      return (env) => {
-        const x = env[fact];
-        return typeof x === "number" ? x >= v : numeric(x, v);
-      };
-  }
   return null;
-}
-
-const NUMERIC: ReadonlySet<LeafCondition["operator"]> = new Set([
-  "lessThan",
-  "lessThanInclusive",
-  "greaterThan",
-  "greaterThanInclusive",
-]);
-
-function compareNumbers(operator: LeafCondition["operator"], x: number, y: number): boolean {
-  switch (operator) {
-    case "lessThan":
-      return x < y;
-    case "lessThanInclusive":
-      return x <= y;
-    case "greaterThan":
-      return x > y;
-    default:
-      return x >= y;
-  }
 }
 
 /** Membership as indexOf answers it (strict equality), without a scan of the list per row. */

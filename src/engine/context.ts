@@ -11,7 +11,7 @@ import { checkQuestionDate, DerivedFact, FactValues } from "./facts";
 import { entryAtOrNull, noValueMessage, overlay, Timeline, UsedParameter } from "./parameters";
 import { EvalFailure, fail } from "./errors";
 import { closest } from "../util/closest";
-import type { Env } from "./slots";
+import { Env, writeFacts, writeParameters } from "./slots";
 
 export interface Question {
   facts: Record<string, unknown>;
@@ -149,27 +149,15 @@ export function parametersAt(params: ScenarioParameters, date: string): Paramete
 
 /** A question's environment: every slot a condition reads, in the file's slot order (slots.ts). */
 export function buildEnv(loaded: LoadedRuleFile, facts: FactValues, params: ParameterState, date: string): Env {
-  const { names, dato } = loaded.slots;
-  const env: Env = new Array(names.length);
-  const values = params.values;
-  for (let i = 0; i < names.length; i++) env[i] = values[names[i]];
-  env[dato] = date;
-  writeFacts(loaded, facts, env);
+  const slots = loaded.slots;
+  const env: Env = new Array(slots.names.length);
+  writeParameters(slots, params.values, date, env);
+  writeFacts(
+    slots,
+    loaded.facts.names.map((n) => facts[n]),
+    env,
+  );
   return env;
-}
-
-/** Facts into their slots (fact i is slot i); conditions compare decimal facts as numbers. */
-export function writeFacts(loaded: LoadedRuleFile, facts: FactValues, env: Env): void {
-  let kinds = loaded.memo.factKinds;
-  if (!kinds) {
-    const names = loaded.facts.names;
-    loaded.memo.factKinds = kinds = { names, decimal: names.map((n) => loaded.file.facts[n].type === "decimal") };
-  }
-  const { names, decimal } = kinds;
-  for (let i = 0; i < names.length; i++) {
-    const v = facts[names[i]];
-    env[i] = decimal[i] && typeof v === "string" ? Number(v) : v;
-  }
 }
 
 /** Every condition is evaluated, so a parameter a condition reads must have a value on the date. */

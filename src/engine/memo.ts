@@ -20,8 +20,6 @@ export class FileMemo {
   readonly batches = new Map<string, CompiledBatch>();
   /** Per rule (CompiledRule) or «otherwise»: true when its formulas and the file's read no fact. results.ts */
   readonly readsNoFact = new Map<object, boolean>();
-  /** Fact names and which are decimal facts (conditions see decimals as numbers). context.ts */
-  factKinds?: { names: string[]; decimal: boolean[] };
   /** The json-rules-engine instance of the reference path. reference.ts */
   referenceEngine?: Engine;
   /** Facts whose spreadsheet numbers become text for the core (date, string, enum), with their types. questions/core-facts.ts */

@@ -11,13 +11,17 @@ export interface Slots {
   readonly names: readonly string[];
   readonly index: ReadonlyMap<string, number>;
   readonly dato: number;
+  /** Per declared fact: a decimal fact, exact text for formulas, which conditions compare as a number. */
+  readonly decimal: readonly boolean[];
+  readonly anyDecimal: boolean;
 }
 
 export function slotsFor(
-  factNames: readonly string[],
+  facts: Record<string, { type: string }>,
   parameterNames: readonly string[],
   others: Iterable<string>,
 ): Slots {
+  const factNames = Object.keys(facts);
   const index = new Map<string, number>();
   const names: string[] = [];
   const add = (n: string): void => {
@@ -27,7 +31,8 @@ export function slotsFor(
   parameterNames.forEach(add);
   add("dato");
   for (const n of others) add(n);
-  return { names, index, dato: index.get("dato")! };
+  const decimal = factNames.map((n) => facts[n].type === "decimal");
+  return { names, index, dato: index.get("dato")!, decimal, anyDecimal: decimal.includes(true) };
 }
 
 export function slotOf(slots: Slots, name: string): number {
@@ -35,6 +40,22 @@ export function slotOf(slots: Slots, name: string): number {
   if (i === undefined)
     throw new Error(`unreachable: «${name}» has no slot (the loader checks every condition's names)`);
   return i;
+}
+
+/** Fact values in declared order into their slots (fact i is slot i), decimal facts as numbers. */
+export function writeFacts(slots: Slots, values: ArrayLike<unknown>, env: Env): void {
+  const decimal = slots.decimal;
+  for (let i = 0; i < decimal.length; i++) {
+    const v = values[i];
+    env[i] = decimal[i] && typeof v === "string" ? Number(v) : v;
+  }
+}
+
+/** The parameters in force on `date` (undefined: no value then) and `dato` into their slots. */
+export function writeParameters(slots: Slots, values: Record<string, unknown>, date: string, env: Env): void {
+  const names = slots.names;
+  for (let i = slots.decimal.length; i < names.length; i++) env[i] = values[names[i]];
+  env[slots.dato] = date;
 }
 
 /** The environment as a record (names with a value only), for json-rules-engine and for display. */
