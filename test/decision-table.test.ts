@@ -3,17 +3,14 @@
  * row the way the general path answered the first row of the same class; these tests pin that down on
  * the user-fee rule with the seed's own boundaries, and on the cases the classifier must refuse.
  */
-import { isDeepStrictEqual } from "util";
 import { loadRuleFolder } from "../src/rules/load-folder";
 import { loadRuleSet } from "../src/rules/loader";
-import { evaluate, Outcome } from "../src/engine/evaluate";
-import { compileBatch, RowOutcome } from "../src/engine/batch";
+import { evaluate } from "../src/engine/evaluate";
+import { compileBatch } from "../src/engine/batch";
 import { planTable } from "../src/engine/decision-table";
+import { plain, plainRow } from "./helpers/outcomes";
 
 const set = loadRuleFolder("rules");
-type Plain = { ok: true; result: unknown } | { ok: false; error: unknown };
-const plain = (o: Outcome): Plain => (o.ok ? { ok: true, result: o.value.result } : { ok: false, error: o.error });
-const plainRow = (o: RowOutcome): Plain => (o.ok ? { ok: true, result: o.result } : { ok: false, error: o.error });
 
 const SERVICES = [
   "fastlege",

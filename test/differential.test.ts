@@ -10,22 +10,19 @@ import * as fs from "fs";
 import { isDeepStrictEqual } from "util";
 import { loadRuleFolder } from "../src/rules/load-folder";
 import type { RuleSet } from "../src/engine/rule-set";
-import { evaluate, Outcome } from "../src/engine/evaluate";
+import { evaluate } from "../src/engine/evaluate";
 import { evaluateReference } from "../src/engine/reference";
-import { compileBatch, evaluateBatch, RowOutcome, unsupportedConstructs } from "../src/engine/batch";
+import { compileBatch, evaluateBatch, unsupportedConstructs } from "../src/engine/batch";
 import { generateCases, Case } from "./fact-generators";
 import { loadRuleSet } from "../src/rules/loader";
 import { randomRuleFiles } from "./random-rule-files";
+import { plain, plainRow, type Plain } from "./helpers/outcomes";
 
 const CASES_PER_FILE = Number(process.env.DIFF_CASES ?? 3000);
 /** Random rule files (issue 12.1): how many, and cases through each. */
 const RANDOM_FILES = 45;
 const CASES_PER_RANDOM_FILE = Number(process.env.DIFF_RANDOM_CASES ?? 400);
 const SEED = 20260801;
-
-type Plain = { ok: true; result: unknown } | { ok: false; error: unknown };
-const plain = (o: Outcome): Plain => (o.ok ? { ok: true, result: o.value.result } : { ok: false, error: o.error });
-const plainRow = (o: RowOutcome): Plain => (o.ok ? { ok: true, result: o.result } : { ok: false, error: o.error });
 
 interface Stats {
   file: string;

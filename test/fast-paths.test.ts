@@ -5,14 +5,12 @@
  */
 import { isDeepStrictEqual } from "util";
 import { loadRuleFolder } from "../src/rules/load-folder";
-import { evaluate, Outcome } from "../src/engine/evaluate";
-import { compileBatch, RowOutcome } from "../src/engine/batch";
+import { evaluate } from "../src/engine/evaluate";
+import { compileBatch } from "../src/engine/batch";
 import { integerText } from "../src/engine/facts";
+import { plain, plainRow } from "./helpers/outcomes";
 
 const set = loadRuleFolder("rules");
-type Plain = { ok: true; result: unknown } | { ok: false; error: unknown };
-const plain = (o: Outcome): Plain => (o.ok ? { ok: true, result: o.value.result } : { ok: false, error: o.error });
-const plainRow = (o: RowOutcome): Plain => (o.ok ? { ok: true, result: o.result } : { ok: false, error: o.error });
 
 const SERVICES = [
   "fastlege",
