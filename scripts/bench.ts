@@ -432,46 +432,19 @@ async function main(): Promise<void> {
     fmt(r.memory?.heapDeltaMB, 1),
     fmt(r.memory?.rssMB, 0),
   ]);
-  lines.push([
-    `budget check ${budget.file ?? ""}: read (.xlsx → model)`,
-    "",
-    fmt(budget.readMs as number, 1),
-    "",
-    "",
-    "",
-    "",
-    "",
-  ]);
-  lines.push([
-    `budget check: checkBudget, ${budget.ruleFiles ?? "?"} budget rule files, ${budget.evaluations ?? "?"} evaluations, ${budget.findings ?? "?"} findings`,
-    "",
-    fmt(budget.checkMs as number, 1),
-    "",
-    "",
-    "",
-    "",
-    "",
-  ]);
-  lines.push([
-    "start-up: node bin/budget-rules.js --help (wall time, separate process)",
-    "",
-    fmt(budget.cliStartMs as number, 1),
-    "",
-    "",
-    "",
-    "",
-    "",
-  ]);
-  lines.push([
-    "start-up: node -e 0 (wall time, separate process)",
-    "",
-    fmt(budget.nodeStartMs as number, 1),
-    "",
-    "",
-    "",
-    "",
-    "",
-  ]);
+  // A row with a time only (no rows, rates or ratios).
+  const timeOnly = (name: string, ms: number): string[] => [name, "", fmt(ms, 1), "", "", "", "", ""];
+  lines.push(timeOnly(`budget check ${budget.file ?? ""}: read (.xlsx → model)`, budget.readMs as number));
+  lines.push(
+    timeOnly(
+      `budget check: checkBudget, ${budget.ruleFiles ?? "?"} budget rule files, ${budget.evaluations ?? "?"} evaluations, ${budget.findings ?? "?"} findings`,
+      budget.checkMs as number,
+    ),
+  );
+  lines.push(
+    timeOnly("start-up: node bin/budget-rules.js --help (wall time, separate process)", budget.cliStartMs as number),
+  );
+  lines.push(timeOnly("start-up: node -e 0 (wall time, separate process)", budget.nodeStartMs as number));
   const w = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const line = (l: string[]) =>
     "| " + l.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join(" | ") + " |";
