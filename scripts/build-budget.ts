@@ -13,7 +13,7 @@ import { workbookBuffer } from "../src/budget/xlsx-write";
 import { isKanOverfores, isOverslagsbevilgning, kanNyttesUnder } from "../src/budget/model";
 import { parseChangeStatements, type ChangeStatement } from "../src/budget/seed-parser/change-statements";
 
-export const DEFAULT_SEED = path.resolve(__dirname, "../../shared/seeds/003_82c1b6682bf832eb.txt");
+export const DEFAULT_SEED = path.resolve(__dirname, "../seeds/003_82c1b6682bf832eb.txt");
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -3,11 +3,11 @@
  * lines read in the seed itself (003_82c1b6682bf832eb.txt).
  */
 import * as fs from "fs";
-import * as path from "path";
 import { parseChangeStatements, joinLines } from "../src/budget/seed-parser/change-statements";
 import { embeddedReference } from "../src/budget/reference-file";
+import { PROP_SEED } from "./helpers/seeds";
 
-const SEED = path.resolve(__dirname, "../../shared/seeds/003_82c1b6682bf832eb.txt");
+const SEED = PROP_SEED;
 const statements = parseChangeStatements(fs.readFileSync(SEED, "utf8"));
 const find = (kap: number, post: number | null) =>
   statements.find((s) => s.kap === kap && s.post === post && s.kind !== "postomtale");

@@ -8,8 +8,9 @@ import { parse as parseYaml } from "yaml";
 import * as fs from "fs";
 import * as path from "path";
 import { readRuleTexts } from "../src/rules/load-folder";
+import { SEEDS_DIR } from "./helpers/seeds";
 
-const SEEDS = path.join(__dirname, "..", "..", "shared", "seeds");
+const SEEDS = SEEDS_DIR;
 const seedLines = new Map<string, string[]>();
 const linesOf = (seed: string): string[] => {
   if (!seedLines.has(seed)) seedLines.set(seed, fs.readFileSync(path.join(SEEDS, seed), "utf8").split("\n"));

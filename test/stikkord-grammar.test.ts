@@ -8,10 +8,11 @@ import { checkBudget } from "../src/budget/check";
 import { parseCsv } from "../src/budget/csv";
 import { loadRuleFolder } from "../src/rules/load-folder";
 import { readStikkordCell, splitStikkord } from "../src/budget/seed-parser/stikkord";
+import { PROP_SEED } from "./helpers/seeds";
 
 // The PDF text has no-break spaces inside «kan overføres»: compared with spaces normalised, as the grammar reads them.
 const SEED = fs
-  .readFileSync("../shared/seeds/003_82c1b6682bf832eb.txt", "utf8")
+  .readFileSync(PROP_SEED, "utf8")
   .split("\n")
   .map((l) => l.replace(/\s+/g, " "));
 const set = loadRuleFolder("rules");

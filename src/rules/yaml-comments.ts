@@ -7,7 +7,7 @@ import { Document, isMap, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import type { Citation } from "../model/schema";
 
 const SECTIONS: Record<string, string> = {
-  sources: "Kilder: hver figur og regel viser til en av disse (seed-fil i ../shared/seeds, linje fra–til).",
+  sources: "Kilder: hver figur og regel viser til en av disse (seed-fil i seeds/, linje fra–til).",
   facts:
     "Fakta: det et spørsmål må (eller kan) oppgi, med type. Ukjente eller feil typer er feil, aldri et stille nei.",
   parameters:
