@@ -1,9 +1,9 @@
 /**
- * The practical ceiling for the benchmark: the user-fee rule (rules/user-fees/egenandel.json,
- * hit policy first) written by hand as plain TypeScript, for already-valid facts
- * {alder, tjeneste, fritaksgrunn, oppfolgingssamtale} and an ISO date. No validation, no
- * provenance: this is what the engine competes against. The benchmark checks it gives the engine's
- * answers on every benchmark row before timing it.
+ * The practical ceiling for the benchmark: the user-fee rule (rules/user-fees/egenandel.yaml,
+ * hit policy first, every service and dated parameter it has) written by hand as plain TypeScript,
+ * for already-valid facts {alder, tjeneste, fritaksgrunn, oppfolgingssamtale} and an ISO date. No
+ * validation, no provenance: this is what the engine competes against. test/bench-handwritten.test.ts
+ * holds it to the engine's answers, so a rule change that it misses fails the suite.
  */
 export interface Fee {
   betaler: boolean;
@@ -12,10 +12,12 @@ export interface Fee {
 
 const R = (betaler: boolean, grunn: string): Fee => Object.freeze({ betaler, grunn });
 const UNDER_16 = R(false, "under-16");
+const UNDER_16_BEDOVELSE = R(false, "under-16-bedovelse-bandasje");
 const UNG_ALLM = R(false, "ung-fastlege-legevakt");
 const UNG_PHV = R(false, "ung-phv-tsb");
 const UNG_PSYK = R(false, "ung-psykoterapi");
 const BETALER = R(true, "ingen-fritak");
+const UNG_VOKSEN_TANN = R(true, "ung-voksen-75-pst");
 const GRUNN: Record<string, Fee> = {};
 for (const g of [
   "svangerskap",
@@ -31,8 +33,9 @@ for (const g of [
 
 const LEGE = new Set(["fastlege", "legevakt", "legespesialist", "legespesialist-psykoterapi"]);
 const ALLM = new Set(["fastlege", "legevakt"]);
+const BETALER_UTEN_GRUNN = new Set([...LEGE, "psykolog", "psykisk-helsevern", "tsb"]);
 
-/** Returns null where the rule file has no answer (no rule fires). */
+/** Returns null where the rule file has no answer (no rule fires). Dated parameters as in the rule file. */
 export function egenandelByHand(
   alder: number,
   tjeneste: string,
@@ -40,11 +43,18 @@ export function egenandelByHand(
   samtale: number,
   date: string,
 ): Fee | null {
+  // The parameters' last values hold to the end of the budget year (rules/README.md «How long a value holds»).
+  if (date > "2026-12-31") return null;
   const grenseAllm = date >= "2026-08-01" ? 18 : 16;
+  const grensePhv = date >= "2025-01-01" ? 26 : 18;
+  const maksTann = date >= "2025-01-01" ? 28 : 26;
   const abortFritak = date >= "2026-01-01";
+  const bedovelseFritak = date >= "2025-07-01";
+  const bedovelse = tjeneste === "bedovelse" || tjeneste === "bandasjemateriell";
   if (alder < 16 && LEGE.has(tjeneste)) return UNDER_16;
+  if (bedovelse && alder < 16 && bedovelseFritak) return UNDER_16_BEDOVELSE;
   if (alder < grenseAllm && ALLM.has(tjeneste)) return UNG_ALLM;
-  if (alder < 26 && (tjeneste === "psykisk-helsevern" || tjeneste === "tsb")) return UNG_PHV;
+  if (alder < grensePhv && (tjeneste === "psykisk-helsevern" || tjeneste === "tsb")) return UNG_PHV;
   if (alder < 27 && (tjeneste === "psykolog" || tjeneste === "legespesialist-psykoterapi")) return UNG_PSYK;
   switch (fritaksgrunn) {
     case "svangerskap":
@@ -64,8 +74,14 @@ export function egenandelByHand(
       if (tjeneste === "psykolog") return GRUNN[fritaksgrunn];
       break;
   }
-  if (fritaksgrunn === "ingen" && tjeneste !== "poliklinikk") return BETALER;
-  if (fritaksgrunn === "ingen" && tjeneste === "poliklinikk" && alder >= 16) return BETALER;
+  if (fritaksgrunn === "ingen") {
+    if (BETALER_UTEN_GRUNN.has(tjeneste)) return BETALER;
+    if (tjeneste === "poliklinikk" && alder >= 16) return BETALER;
+    if (bedovelse && (alder >= 16 || !bedovelseFritak)) return BETALER;
+    if ((tjeneste === "fysioterapi" || tjeneste === "tannbehandling") && alder >= 16) return BETALER;
+    if (tjeneste === "offentlig-tannhelse" && alder >= 19 && alder <= maksTann) return UNG_VOKSEN_TANN;
+    return null;
+  }
   if (
     fritaksgrunn === "oppfolging-abort" &&
     (ALLM.has(tjeneste) || (tjeneste === "poliklinikk" && alder >= 16)) &&

@@ -395,6 +395,7 @@ async function main(): Promise<void> {
       : "not measured",
     "general path (tables off) ≥ 0.1× hand-written": row("compiled batch, no table hits").vsHandwritten! >= 0.1,
     "ages as text ≥ 0.1× hand-written": row("compiled batch, ages as text").vsHandwritten! >= 0.1,
+    "hand-written ceiling gives the engine's answer on every benchmark row": disagreements === 0,
     "whole-budget check (in-process, after load) < 50 ms":
       typeof budget.checkMs === "number" ? (budget.checkMs as number) < 50 : "not measured",
   };

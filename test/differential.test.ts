@@ -203,6 +203,10 @@ describe("differential: random rule files generated from the schema", () => {
     expect(set.scenarios.size).toBe(RANDOM_FILES);
     expect(new Set(Object.values(generated.policies))).toEqual(new Set(["unique", "first", "collect"]));
     expect(generated.feilFiles).toBeGreaterThan(5);
+    // The rule index (src/engine/rule-index.ts) is exercised with one fact and with several.
+    const indexed = [...set.files.values()].map((f) => f.index?.facts.length ?? 0);
+    expect(indexed.filter((n) => n === 1).length).toBeGreaterThan(0);
+    expect(indexed.filter((n) => n >= 2).length).toBeGreaterThan(0);
   });
 
   const outcomes: Record<string, number> = {};

@@ -126,10 +126,32 @@ export function randomRuleFiles(count: number, seed: number): RandomRuleFiles {
         "grense + 1",
         ...formulaFacts.map((f) => pick([`${f} * sats`, `round(${f} * (1 + vekst), 2)`, `max(${f}, 0) / 3`])),
       ]);
+    // A third of the files key their rules on code facts (equal/in against constants at the top of an
+    // `all`, sometimes left out), so the rule index (src/engine/rule-index.ts) is built over one fact or several.
+    const keyed = n % 3 === 1;
+    const key = (): Json[] => {
+      const out: Json[] = [];
+      if (r() < 0.8)
+        out.push(
+          r() < 0.5
+            ? { fact: "art", operator: "equal", value: pick(["a", "b", "c"]) }
+            : { fact: "art", operator: "in", value: ["a", pick(["b", "c"])] },
+        );
+      if ("kode" in facts && r() < 0.7)
+        out.push(
+          r() < 0.5
+            ? { fact: "kode", operator: "equal", value: pick(["x1", "y2"]) }
+            : { fact: "kode", operator: "in", value: ["x1", pick(["y2", "z3"])] },
+        );
+      if ("flagg" in facts && r() < 0.4) out.push({ fact: "flagg", operator: "equal", value: r() < 0.5 });
+      return out;
+    };
     const rules: Json[] = [];
     let hasFeil = false;
     for (let i = 0, k = int(2, 6); i < k; i++) {
-      const conditions = { [pick(["all", "any"])]: Array.from({ length: int(1, 3) }, () => node(2)) };
+      const conditions = keyed
+        ? { all: [...key(), ...Array.from({ length: int(0, 2) }, () => node(2))] }
+        : { [pick(["all", "any"])]: Array.from({ length: int(1, 3) }, () => node(2)) };
       const rule: Json = { name: `regel-${i}`, source: "kilde", conditions };
       if (r() < 0.4) rule.priority = int(1, 3);
       if (policy !== "collect" && r() < 0.25) {

@@ -9,7 +9,7 @@ import { compileFormula, CompiledFormula } from "./formula";
 import { timelineOf, Timeline } from "./parameters";
 import { FileMemo } from "./memo";
 import { Slots, slotsFor } from "./slots";
-import { buildRuleIndex, RuleIndex } from "./rule-index";
+import { buildRuleIndex, everyRule, RuleGroup, RuleIndex } from "./rule-index";
 import type { EvalFailure } from "./errors";
 import { noRuleFiredFailure, ruleErrorFailure } from "./outcome";
 
@@ -50,6 +50,8 @@ export interface LoadedRuleFile {
   conditionParameters: Set<string>;
   /** The rules grouped by the fact most of them constrain (rule-index.ts); null when none is worth it. */
   index: RuleIndex | null;
+  /** The group a row without an index runs: every rule, whole conditions. */
+  everyRule: RuleGroup;
   /** Where each name a condition reads sits in a question's environment (slots.ts). */
   slots: Slots;
   /** What is worked out once for this file and kept while it is loaded (memo.ts). */
@@ -168,6 +170,7 @@ export function compileRuleFile(
     conditionParameters,
     slots,
     index: buildRuleIndex(rules, ordered, slots),
+    everyRule: everyRule(rules, ordered),
     memo: new FileMemo(),
   };
 }

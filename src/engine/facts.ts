@@ -167,6 +167,48 @@ function isAbsent(raw: unknown): boolean {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/** Text whose first character is an ASCII digit: never blank, so integerText may read it at once. */
+function isDigit(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+interface QuickStep {
+  /** enum: the declared codes a cell may give as they are (none of them blank). */
+  codes: ReadonlySet<unknown> | null;
+  integer: boolean;
+  min: number;
+  max: number;
+}
+
+function quickStep(decl: FactDecl): QuickStep {
+  const codes = decl.type === "enum" ? new Set((decl.values ?? []).filter((v) => !isAbsent(v))) : null;
+  return { codes, integer: decl.type === "integer", min: decl.min ?? -Infinity, max: decl.max ?? Infinity };
+}
+
+/** A fact derived as whole years from a date fact (e.g. alder from fodselsdato), checked against a given value. */
+function derivedAge(
+  step: { name: string; decl: FactDecl; source?: string; coerce: Coerce },
+  raw: unknown,
+  born: string,
+  date: IsoDate,
+  derived: DerivedFact[] | undefined,
+): number {
+  const { name, source } = step;
+  if (born > date) fail("bad-fact", `${source}: fødselsdatoen ${born} er etter datoen ${date}`, source);
+  const age = ageOn(born, date);
+  if (!isAbsent(raw) && step.coerce(raw) !== age) {
+    fail(
+      "bad-fact",
+      `${name}: oppgitt ${show(raw)}, men ${source} ${born} gir ${age} år den ${date}; oppgi bare én av dem`,
+      name,
+    );
+  }
+  checkRange(name, age, step.decl);
+  derived?.push({ name, value: age, from: source!, how: `hele år fra ${source} ${born} til ${date}` });
+  return age;
+}
+
 export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
   const names = Object.keys(decls);
   const known = new Set(names);
@@ -187,33 +229,43 @@ export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
   // Derived facts run after the facts they derive from.
   steps.sort((a, b) => Number(a.source !== undefined) - Number(b.source !== undefined));
   const requiredDerived = steps.filter((s) => s.source !== undefined && !s.decl.optional);
+  // The usual cell, already valid, is taken without a call: a declared code (enum), or a whole number
+  // in range given as a number or as digits (integer). Anything else goes through the step's coerce,
+  // which gives the same value or names the fault.
+  const quick = steps.map((s) => quickStep(s.decl));
   function normalizeInto(raws: ArrayLike<unknown>, date: IsoDate, out: FactValue[], derived?: DerivedFact[]): void {
     for (let i = 0; i < steps.length; i++) {
-      const { name, slot, decl, coerce, source, sourceSlot, whenAbsent } = steps[i];
+      const step = steps[i];
+      const slot = step.slot;
       const raw = raws[slot];
-      const born = sourceSlot < 0 ? null : out[sourceSlot];
-      if (born !== null && born !== undefined) {
-        if ((born as string) > date)
-          fail("bad-fact", `${source}: fødselsdatoen ${born} er etter datoen ${date}`, source);
-        const age = ageOn(born as string, date);
-        if (!isAbsent(raw) && coerce(raw) !== age) {
-          fail(
-            "bad-fact",
-            `${name}: oppgitt ${show(raw)}, men ${source} ${born} gir ${age} år den ${date}; oppgi bare én av dem`,
-            name,
-          );
+      if (step.sourceSlot >= 0) {
+        const born = out[step.sourceSlot];
+        if (born !== null && born !== undefined) {
+          out[slot] = derivedAge(step, raw, born as string, date, derived);
+          continue;
         }
-        checkRange(name, age, decl);
-        out[slot] = age;
-        derived?.push({ name, value: age, from: source!, how: `hele år fra ${source} ${born} til ${date}` });
-        continue;
+      }
+      const q = quick[i];
+      if (q.codes !== null) {
+        if (typeof raw === "string" && q.codes.has(raw)) {
+          out[slot] = raw;
+          continue;
+        }
+      } else if (q.integer) {
+        const n =
+          typeof raw === "number" ? raw : typeof raw === "string" && isDigit(raw) ? integerText(raw) : undefined;
+        if (n !== undefined && Number.isInteger(n) && n >= q.min && n <= q.max) {
+          out[slot] = n;
+          continue;
+        }
       }
       if (isAbsent(raw)) {
-        if (whenAbsent === undefined) fail("missing-fact", `${name} mangler: ${decl.description}`, name);
-        out[slot] = whenAbsent;
+        if (step.whenAbsent === undefined)
+          fail("missing-fact", `${step.name} mangler: ${step.decl.description}`, step.name);
+        out[slot] = step.whenAbsent;
         continue;
       }
-      out[slot] = coerce(raw);
+      out[slot] = step.coerce(raw);
     }
     for (let i = 0; i < requiredDerived.length; i++) {
       const { name, slot, source } = requiredDerived[i];

@@ -82,21 +82,22 @@ export function selectRules(loaded: LoadedRuleFile, env: Env): Selection {
  */
 export function chooseRules(loaded: LoadedRuleFile, env: Env): Selection | EvalFailure {
   const policy = loaded.file.hitPolicy;
-  const group = loaded.index === null ? loaded : candidates(loaded.index, env);
+  const group = loaded.index === null ? loaded.everyRule : candidates(loaded.index, env);
   if (policy === "first") {
-    const ordered = group.ordered;
-    for (let i = 0; i < ordered.length; i++) if (ordered[i].predicate(env)) return one(ordered[i]);
+    const tests = group.orderedTests;
+    for (let i = 0; i < tests.length; i++) if (tests[i](env)) return one(group.ordered[i]);
     return none(loaded);
   }
   const rules = group.rules;
+  const tests = group.ruleTests;
   if (policy === "collect") {
     const fired: CompiledRule[] = [];
-    for (let i = 0; i < rules.length; i++) if (rules[i].predicate(env)) fired.push(rules[i]);
+    for (let i = 0; i < tests.length; i++) if (tests[i](env)) fired.push(rules[i]);
     return fired;
   }
   let hit: CompiledRule | null = null;
-  for (let i = 0; i < rules.length; i++) {
-    if (!rules[i].predicate(env)) continue;
+  for (let i = 0; i < tests.length; i++) {
+    if (!tests[i](env)) continue;
     if (hit)
       return overlap(
         loaded,
