@@ -41,12 +41,19 @@ export function named(args: Record<string, unknown>): Arg[] {
   return Object.entries(args).map(([name, value]) => ({ name, value }));
 }
 
+/** The widest row of a grid (asGrid has made every row a non-empty array). A column range is checked row by row only once. */
+function width(g: Grid): number {
+  let w = g[0].length;
+  for (let i = 1; i < g.length; i++) if (g[i].length !== w) w = Math.max(w, g[i].length);
+  return w;
+}
+
 function shape(grids: Grid[]): [number, number] {
   let rows = 1;
   let cols = 1;
   for (const g of grids) {
     rows = Math.max(rows, g.length);
-    for (const r of g) cols = Math.max(cols, r.length);
+    cols = Math.max(cols, width(g));
   }
   return [rows, cols];
 }
@@ -58,6 +65,11 @@ function pick(g: Grid, i: number, j: number): unknown {
   return v === undefined ? MISSING : v;
 }
 const MISSING = Symbol("missing");
+
+/** A cell that is not a plain value: a missing position, an error value, or a Ready/Failed wrapper. */
+function isSpecial(v: unknown): boolean {
+  return v !== null && (typeof v === "object" || v === MISSING);
+}
 
 /**
  * Calls `fn` once per result cell with the cell's argument values. Error cells, missing
@@ -113,24 +125,15 @@ function cell(
 export type ArgColumns = CoreArgColumns<ExcelError>;
 
 export function argColumns(args: Arg[]): ArgColumns {
-  const grids = args.map((a) => asGrid(a.value));
-  const [rows, cols] = shape(grids);
+  const shaped = ofColumnRanges(args) ?? ofGrids(args);
+  const { rows, cols, columns } = shaped;
   const n = rows * cols;
   const errors = new Array<ExcelError | undefined>(n);
-  const values = grids.map((g, k) => {
-    const one = g.length === 1 && g[0].length === 1;
-    const col = one ? [g[0][0]] : new Array<unknown>(n);
-    if (!one) {
-      if (cols === 1)
-        for (let i = 0; i < rows; i++) {
-          const row = g[i];
-          col[i] = row === undefined || row[0] === undefined ? MISSING : row[0];
-        }
-      else for (let i = 0, c = 0; i < rows; i++) for (let j = 0; j < cols; j++, c++) col[c] = pick(g, i, j);
-    }
+  const values = columns.map(({ col, one, special }, k) => {
+    if (!special) return col;
     for (let c = 0; c < col.length; c++) {
       const v = col[c];
-      if (v === null || (typeof v !== "object" && v !== MISSING)) continue; // plain values: nearly every cell
+      if (!isSpecial(v)) continue; // plain values: nearly every cell
       if (v instanceof Ready) {
         col[c] = v.value;
         continue;
@@ -152,6 +155,75 @@ export function argColumns(args: Arg[]): ArgColumns {
     return col;
   });
   return { rows, cols, n, values, errors };
+}
+
+/** One argument over the result cells: `one` when a single cell serves every cell; `special` when some cell is not a plain value. */
+interface Column {
+  col: unknown[];
+  one: boolean;
+  special: boolean;
+}
+
+interface Shaped {
+  rows: number;
+  cols: number;
+  columns: Column[];
+}
+
+/**
+ * The usual call, read in one pass per argument: each argument a single cell or an n×1 range (every row
+ * exactly one cell), all ranges of the same n. Null for any other shape, which ofGrids broadcasts.
+ */
+function ofColumnRanges(args: Arg[]): Shaped | null {
+  let n = 1;
+  for (const a of args) {
+    const v = a.value;
+    if (!Array.isArray(v) || v.length <= 1) continue;
+    if (n !== 1 && v.length !== n) return null;
+    n = v.length;
+  }
+  const columns: Column[] = [];
+  for (const a of args) {
+    const v = a.value;
+    if (!Array.isArray(v)) {
+      columns.push({ col: [v], one: true, special: isSpecial(v) });
+      continue;
+    }
+    if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) {
+      columns.push({ col: [v[0][0]], one: true, special: isSpecial(v[0][0]) });
+      continue;
+    }
+    if (v.length !== n || n === 1) return null;
+    const col = new Array<unknown>(n);
+    let special = false;
+    for (let i = 0; i < n; i++) {
+      const row = v[i];
+      if (!Array.isArray(row) || row.length !== 1) return null;
+      const x = row[0] === undefined ? MISSING : row[0];
+      col[i] = x;
+      if (x !== null && (typeof x === "object" || x === MISSING)) special = true;
+    }
+    columns.push({ col, one: false, special });
+  }
+  return { rows: n, cols: 1, columns };
+}
+
+/** Any shapes, broadcast as mapGrid does. */
+function ofGrids(args: Arg[]): Shaped {
+  const grids = args.map((a) => asGrid(a.value));
+  const [rows, cols] = shape(grids);
+  const n = rows * cols;
+  const columns = grids.map((g): Column => {
+    const one = g.length === 1 && g[0].length === 1;
+    const col = one ? [g[0][0]] : new Array<unknown>(n);
+    let special = false;
+    if (one) special = isSpecial(col[0]);
+    else
+      for (let i = 0, c = 0; i < rows; i++)
+        for (let j = 0; j < cols; j++, c++) special = isSpecial((col[c] = pick(g, i, j))) || special;
+    return { col, one, special };
+  });
+  return { rows, cols, columns };
 }
 
 /** Cells back into the result grid (`cells[c]` is row c / cols, column c % cols). */

@@ -6,7 +6,7 @@
 import * as path from "path";
 import { loadRuleFolder } from "../src/rules/load-folder";
 import { compileBatch } from "../src/engine/batch";
-import { egenandelByHand } from "../scripts/bench-handwritten";
+import { egenandelByHand, egenandelByHandTuned } from "../scripts/bench-handwritten";
 
 const set = loadRuleFolder(path.resolve(__dirname, "../rules"));
 const file = set.files.get("egenandel")!.file;
@@ -29,7 +29,11 @@ test("the parameters' change dates are the ones this test straddles", () => {
   for (const d of changes) expect(DATES).toContain(d);
 });
 
-test.each(DATES)("egenandelByHand gives the engine's answer to every question on %s", (date) => {
+const HAND = { egenandelByHand, egenandelByHandTuned };
+const CASES = Object.keys(HAND).flatMap((name) => DATES.map((date) => [name, date] as const));
+
+test.each(CASES)("%s gives the engine's answer to every question on %s", (name, date) => {
+  const hand = HAND[name as keyof typeof HAND];
   const cols = {
     alder: [] as number[],
     tjeneste: [] as string[],
@@ -48,7 +52,7 @@ test.each(DATES)("egenandelByHand gives the engine's answer to every question on
   const answers = compileBatch(set, "egenandel").evaluateColumns(cols, date);
   const differ: string[] = [];
   answers.forEach((a, i) => {
-    const h = egenandelByHand(cols.alder[i], cols.tjeneste[i], cols.fritaksgrunn[i], cols.oppfolgingssamtale[i], date);
+    const h = hand(cols.alder[i], cols.tjeneste[i], cols.fritaksgrunn[i], cols.oppfolgingssamtale[i], date);
     const same = a.ok ? JSON.stringify(a.result) === JSON.stringify(h) : h === null;
     if (!same && differ.length < 5)
       differ.push(`${cols.alder[i]} ${cols.tjeneste[i]} ${cols.fritaksgrunn[i]} ${cols.oppfolgingssamtale[i]}`);

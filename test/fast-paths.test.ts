@@ -8,6 +8,7 @@ import { loadRuleFolder } from "../src/rules/load-folder";
 import { evaluate } from "../src/engine/evaluate";
 import { compileBatch } from "../src/engine/batch";
 import { integerText } from "../src/engine/facts";
+import { canonical } from "../src/util/canonical";
 import { plain, plainRow } from "./helpers/outcomes";
 
 const set = loadRuleFolder("rules");
@@ -133,6 +134,43 @@ describe("egenandel: text facts through the table, and the general path, equal e
   });
 });
 
+test("every form of per-row date is looked up as evaluate() reads it (the batch keeps date states by digits)", () => {
+  const odd = [
+    "2026-08-01",
+    "2026-07-31",
+    "1900-01-01",
+    "1899-12-31",
+    "2199-12-31",
+    "2200-01-01",
+    "2026-02-29",
+    "2024-02-29",
+    "2026-13-01",
+    "2026-00-10",
+    "2026-12-32",
+    "2026-1a-01",
+    "2026/08/01",
+    "01.08.2026",
+    " 2026-08-01",
+    "2026-08-01 ",
+    "",
+    "x",
+    46235,
+    null,
+  ];
+  const dates = Array.from({ length: 400 }, (_, i) => odd[(i * 7) % odd.length]);
+  const facts = { alder: 17, tjeneste: "legevakt" };
+  const want = dates.map((date) => plain(evaluate(set, "egenandel", { facts, date })));
+  for (const batch of [compileBatch(set, "egenandel"), compileBatch(set, "egenandel", { tables: false })]) {
+    const cols = { alder: dates.map(() => 17), tjeneste: dates.map(() => "legevakt") };
+    // Twice: the second pass finds every state already made.
+    for (let pass = 0; pass < 2; pass++) {
+      const got = batch.evaluateColumns(cols, dates).map(plainRow);
+      expect(got.filter((o, i) => !isDeepStrictEqual(o, want[i]))).toEqual([]);
+    }
+  }
+  expect(new Set(want.map((o) => o.ok)).size).toBe(2); // some dates answer, some are errors
+});
+
 describe("a rule file with boolean and decimal facts: text conversion in the classifier equals evaluate()", () => {
   // Every question-type rule file with a table plan: its facts given as text where the normaliser accepts text.
   const files = [...set.files.values()].filter((f) => f.file.appliesTo === "question");
@@ -202,4 +240,16 @@ test("whole-number text is read digit by digit exactly as Number(text.trim()) af
     fc.property(texts, (raw) => Object.is(integerText(raw), byPattern(raw))),
     { numRuns: 20000, seed: 20260801 },
   );
+});
+
+test("canonical() gives an equal text for every text, and any other value itself", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require("fast-check") as typeof import("fast-check");
+  for (const s of ["", "17", "4294967295", "__proto__", "constructor", "fastlege", "-0", "1e3"])
+    expect(canonical(s)).toBe(s);
+  fc.assert(
+    fc.property(fc.string({ unit: "binary" }), (s) => canonical(s) === s),
+    { numRuns: 20000, seed: 20260801 },
+  );
+  for (const v of [0, -0, NaN, true, null, undefined, 17.5]) expect(Object.is(canonical(v), v)).toBe(true);
 });

@@ -89,6 +89,17 @@ describe.each(fns)("%s on ranges equals the same cells one by one", (_name, fn) 
     ["an error cell as the date", [p, t, [[errorCell("#REF!")]], [[null]], [[null]]]],
     ["a shorter service range (missing positions)", [p, t.slice(0, 40), [["2026-08-01"]], [[null]], [[null]]]],
     [
+      "ragged ranges (an empty row, a row of two cells, a bare value for a row)",
+      [
+        p.map((r, i) => (i === 3 ? [] : i === 5 ? [r[0], 99] : i === 7 ? r[0] : r)),
+        t,
+        [["2026-08-01"]],
+        [[null]],
+        [[null]],
+      ],
+    ],
+    ["a range of one row and one cell among column ranges", [p, t, [["2026-08-01"]], [["yrkesskade"]], [[null]]]],
+    [
       "2-D: a row of services across a column of people",
       [col(people), [services], [["2026-08-01"]], [[null]], [[null]]],
     ],

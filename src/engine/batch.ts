@@ -25,7 +25,7 @@ import {
 } from "./context";
 import { checkQuestionDate, DerivedFact, FactValue } from "./facts";
 import { computeResult, formulasReadNoFact } from "./results";
-import { chooseRules, rememberOutcome, RowOutcome, Selection, storedOutcome } from "./outcome";
+import { chooseRules, isFailure, rememberOutcome, RowOutcome, Selection, storedOutcome } from "./outcome";
 export { isSharedOutcome } from "./outcome";
 import { EvalFailure, type EvalError } from "./errors";
 import { OPERATOR_FUNCTIONS } from "./operators";
@@ -115,19 +115,28 @@ export function unsupportedConstructs(loaded: LoadedRuleFile): string[] {
 }
 
 /**
- * ÅÅÅÅ-MM-DD read as the number ÅÅÅÅMMDD (one number per such text, valid date or not), or -1 for
- * anything else. Only the key of a lookup: the date is still validated once, by checkQuestionDate.
+ * ÅÅÅÅ-MM-DD with a year from 1900 to 2199 (month ≤ 15, day ≤ 31) read as (year − 1900) × 512 + month ×
+ * 32 + day, or -1 for anything else. Only the place of a lookup: the date is still validated once, by
+ * checkQuestionDate.
  */
 function isoDateCode(raw: unknown): number {
   if (typeof raw !== "string" || raw.length !== 10 || raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45) return -1;
-  let code = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
+  const year = digits(raw, 0, 4) - 1900;
+  const month = digits(raw, 5, 7);
+  const day = digits(raw, 8, 10);
+  if (year < 0 || year >= 300 || month < 0 || month > 15 || day < 0 || day > 31) return -1;
+  return (year << 9) | (month << 5) | day;
+}
+
+/** The ASCII digits raw[from..to) as a number, or -10 000 when one is not a digit. */
+function digits(raw: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
     const d = raw.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    code = code * 10 + d;
+    if (d < 0 || d > 9) return -10000;
+    n = n * 10 + d;
   }
-  return code;
+  return n;
 }
 
 const NO_DERIVED: DerivedFact[] = Object.freeze([]) as unknown as DerivedFact[];
@@ -172,8 +181,9 @@ class BatchEvaluator implements CompiledBatch {
   readonly outputNames: string[];
   private readonly timelines;
   private readonly dates = new Map<unknown, DateState>();
-  /** The same states for texts of the form ÅÅÅÅ-MM-DD, keyed by isoDateCode. */
-  private readonly datesByCode = new Map<number, DateState>();
+  /** The same states for texts of the form ÅÅÅÅ-MM-DD, by isoDateCode: per year an array by month and day. */
+  private readonly datesByYear: Array<Array<DateState | undefined> | undefined> = [];
+  private datesByYearCount = 0;
   private readonly rules: CompiledRule[];
   private readonly policy: "unique" | "first" | "collect";
   /** By rule index, the file's «otherwise» last: true when the result depends only on the date's parameters. */
@@ -251,9 +261,9 @@ class BatchEvaluator implements CompiledBatch {
   }
 
   private dateState(raw: unknown): DateState {
-    // A column of distinct ISO texts: look up by a number read from the digits, not by hashing a fresh string.
+    // A column of distinct ISO texts: look up by the digits' place in an array, not by hashing a fresh string.
     const code = isoDateCode(raw);
-    let st = code < 0 ? this.dates.get(raw) : this.datesByCode.get(code);
+    let st = code < 0 ? this.dates.get(raw) : this.datesByYear[code >> 9]?.[code & 511];
     if (st) return st;
     st = {
       iso: null,
@@ -276,10 +286,14 @@ class BatchEvaluator implements CompiledBatch {
       st.dateError = Object.freeze(errorOutcome(e));
     }
     if (this.dates.size > 4096) this.dates.clear();
-    if (this.datesByCode.size > 4096) this.datesByCode.clear();
     // Only primitives are safe cache keys (an object could be mutated between calls).
-    if (code >= 0) this.datesByCode.set(code, st);
-    else if (raw === null || typeof raw !== "object") this.dates.set(raw, st);
+    if (code >= 0) {
+      if (++this.datesByYearCount > 4096) {
+        this.datesByYear.length = 0;
+        this.datesByYearCount = 1;
+      }
+      (this.datesByYear[code >> 9] ??= new Array<DateState | undefined>(512))[code & 511] = st;
+    } else if (raw === null || typeof raw !== "object") this.dates.set(raw, st);
     return st;
   }
 
@@ -325,7 +339,7 @@ class BatchEvaluator implements CompiledBatch {
     } catch (e) {
       return errorOutcome(e);
     }
-    if (selected instanceof EvalFailure) return selected.outcome;
+    if (isFailure(selected)) return selected.outcome;
     // Outcomes that do not depend on the row's facts are kept per date: one rule (or «otherwise») by its
     // index, a collect selection by the indexes of its rules.
     let single = -1;

@@ -6,6 +6,7 @@ import type { Condition, LeafCondition, TopCondition } from "../model/schema";
 import { OPERATOR_FUNCTIONS } from "./operators";
 import type { ConditionTrace } from "../model/result";
 import { Env, Slots, slotOf } from "./slots";
+import { canonical } from "../util/canonical";
 
 export type { Env } from "./slots";
 export type Predicate = (env: Env) => boolean;
@@ -55,7 +56,7 @@ export function compileCondition(c: Condition | TopCondition, slots: Slots): Pre
   const op = OPERATOR_FUNCTIONS[c.operator];
   const onNumbers = ON_NUMBERS[c.operator];
   const fact = slotOf(slots, c.fact);
-  const v = c.value;
+  const v = Array.isArray(c.value) ? c.value.map(canonical) : canonical(c.value);
   if (typeof v === "object" && v !== null && !Array.isArray(v)) {
     const ref = slotOf(slots, v.fact);
     if (c.operator === "equal") return (env) => env[fact] === env[ref];

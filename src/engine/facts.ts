@@ -6,6 +6,7 @@
 import type { FactDecl } from "../model/schema";
 import { ageOn, isIsoDate, IsoDate, parseUserDate } from "../util/dates";
 import { fail } from "./errors";
+import { canonical } from "../util/canonical";
 
 export type { FactValue, FactValues, DerivedFact } from "../model/result";
 import type { FactValue, FactValues, DerivedFact } from "../model/result";
@@ -139,12 +140,14 @@ function coercer(name: string, decl: FactDecl): Coerce {
         return fail("bad-fact", `${name}: forventet tekst, fikk ${show(raw)}`, name);
       };
     case "enum": {
-      const allowed = new Set(decl.values ?? []);
+      const allowed = declaredCodes(decl);
       const list = (decl.values ?? []).join(", ");
       return (raw) => {
-        if (typeof raw === "string" && allowed.has(raw)) return raw; // the common case: already canonical
+        const exact = allowed.get(raw); // the common case: a declared code as it is
+        if (exact !== undefined) return exact;
         const t = typeof raw === "string" ? raw.trim().toLowerCase() : raw;
-        if (typeof t === "string" && allowed.has(t)) return t;
+        const code = allowed.get(t);
+        if (code !== undefined) return code;
         return fail("bad-fact", `${name}: forventet en av ${list}, fikk ${show(raw)}`, name);
       };
     }
@@ -173,17 +176,28 @@ function isDigit(raw: string): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** An enum's declared codes, each to its one shared copy (see util/canonical), the value a row is given. */
+function declaredCodes(decl: FactDecl): Map<unknown, FactValue> {
+  return new Map((decl.values ?? []).map((v) => [v, canonical(v)] as const));
+}
+
 interface QuickStep {
-  /** enum: the declared codes a cell may give as they are (none of them blank). */
-  codes: ReadonlySet<unknown> | null;
+  /** enum: the declared codes a cell may give as they are (none of them blank), to their shared copies. */
+  codes: ReadonlyMap<unknown, FactValue> | null;
   integer: boolean;
   min: number;
   max: number;
 }
 
 function quickStep(decl: FactDecl): QuickStep {
-  const codes = decl.type === "enum" ? new Set((decl.values ?? []).filter((v) => !isAbsent(v))) : null;
+  const codes = decl.type === "enum" ? new Map([...declaredCodes(decl)].filter(([v]) => !isAbsent(v))) : null;
   return { codes, integer: decl.type === "integer", min: decl.min ?? -Infinity, max: decl.max ?? Infinity };
+}
+
+/** An absent fact's value: its default, null when optional or derivable, else the missing-fact error. */
+function absentValue(step: { name: string; decl: FactDecl; whenAbsent: FactValue | undefined }): FactValue {
+  if (step.whenAbsent === undefined) fail("missing-fact", `${step.name} mangler: ${step.decl.description}`, step.name);
+  return step.whenAbsent;
 }
 
 /** A fact derived as whole years from a date fact (e.g. alder from fodselsdato), checked against a given value. */
@@ -245,10 +259,16 @@ export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
           continue;
         }
       }
+      if (raw === undefined) {
+        // An absent column or key (the usual case for optional facts) needs no conversion.
+        out[slot] = absentValue(step);
+        continue;
+      }
       const q = quick[i];
       if (q.codes !== null) {
-        if (typeof raw === "string" && q.codes.has(raw)) {
-          out[slot] = raw;
+        const code = q.codes.get(raw);
+        if (code !== undefined) {
+          out[slot] = code;
           continue;
         }
       } else if (q.integer) {
@@ -259,13 +279,7 @@ export function compileFacts(decls: Record<string, FactDecl>): FactNormalizer {
           continue;
         }
       }
-      if (isAbsent(raw)) {
-        if (step.whenAbsent === undefined)
-          fail("missing-fact", `${step.name} mangler: ${step.decl.description}`, step.name);
-        out[slot] = step.whenAbsent;
-        continue;
-      }
-      out[slot] = step.coerce(raw);
+      out[slot] = isAbsent(raw) ? absentValue(step) : step.coerce(raw);
     }
     for (let i = 0; i < requiredDerived.length; i++) {
       const { name, slot, source } = requiredDerived[i];

@@ -11,6 +11,7 @@ import type { Condition, TopCondition } from "../model/schema";
 import type { CompiledRule } from "./compiled-file";
 import { compileCondition, type Predicate } from "./conditions";
 import type { Env, Slots } from "./slots";
+import { canonical } from "../util/canonical";
 
 export interface RuleGroup {
   /** In file order (unique, collect) and in hit-policy order (first), as the file's own lists. */
@@ -84,7 +85,7 @@ function chooseFacts(reqs: ReadonlyArray<Map<string, Set<unknown>>>, slots: Slot
     for (const m of reqs) m.get(name)?.forEach((v) => values.add(v));
     if (groups * (values.size + 1) > MAX_GROUPS) continue;
     groups *= values.size + 1;
-    out.push({ name, slot: slots.index.get(name)!, codes: new Map([...values].map((v, i) => [v, i])) });
+    out.push({ name, slot: slots.index.get(name)!, codes: new Map([...values].map((v, i) => [canonical(v), i])) });
   }
   return out;
 }
