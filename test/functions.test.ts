@@ -339,20 +339,24 @@ describe("with the stub rule set (stable facts and outputs)", () => {
   });
 
   test("FORKLAR.KORT gives an entity value whose card shows rule file, date, parameters with dates and sources", () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const [[card]] = F.forklarKort([["egenandel"]], [["alder=17; tjeneste=legevakt"]], [["2026-08-01"]]) as Array<
-      Array<Record<string, any>>
-    >;
+    type Cell = { type?: string; basicValue?: unknown; elements?: Cell[][] };
+    type Card = {
+      type: string;
+      text: string;
+      properties: Record<string, Cell>;
+      layouts: { card: { sections: Array<{ properties: string[] }> } };
+    };
+    const [[card]] = F.forklarKort([["egenandel"]], [["alder=17; tjeneste=legevakt"]], [["2026-08-01"]]) as Card[][];
     expect(card.type).toBe("Entity");
     expect(card.text).toBe("egenandel: betaler=nei, grunn=under-aldersgrense");
     expect(card.properties.Regelfil).toEqual({ type: "String", basicValue: "egenandel v0.0.1" });
     expect(card.properties.Dato.basicValue).toBe("2026-08-01");
     expect(card.properties.betaler).toEqual({ type: "Boolean", basicValue: false });
-    expect(card.properties.Parametere.elements[0][0].basicValue).toBe(
+    expect(card.properties.Parametere.elements![0][0].basicValue).toBe(
       "aldersgrense = 18 (fra 2026-08-01; kilde prop-2.9)",
     );
-    expect(card.properties.Kilder.elements[0][0].basicValue).toContain("003_82c1b6682bf832eb.txt linje 611–613");
-    const referenced = card.layouts.card.sections.flatMap((s: { properties: string[] }) => s.properties);
+    expect(card.properties.Kilder.elements![0][0].basicValue).toContain("003_82c1b6682bf832eb.txt linje 611–613");
+    const referenced = card.layouts.card.sections.flatMap((s) => s.properties);
     for (const p of referenced) expect(card.properties).toHaveProperty([p]);
     expect(isError(F.forklarKort([["egenandel"]], [["alder=x; tjeneste=legevakt"]])[0][0])).toBe(true);
   });
