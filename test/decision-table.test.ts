@@ -100,6 +100,26 @@ describe("decision tables on egenandel (Prop. 1 S 2025–2026 §2.9; seed 003 L6
     const got = batch.evaluateRows(tricky, date).map(plainRow);
     const want = tricky.map((f) => plain(evaluate(set, "egenandel", { facts: f as Record<string, unknown>, date })));
     expect(got).toEqual(want);
+    // Each row alone, and the rows of declared facts together, agree too.
+    tricky.forEach((f, i) => expect(batch.evaluateRows([f], date).map(plainRow)).toEqual([want[i]]));
+    const declaredOnly = tricky.filter((f) => typeof f === "object" && f !== null && !("kjonn" in f));
+    expect(batch.evaluateRows(declaredOnly, date).map(plainRow)).toEqual(
+      declaredOnly.map((f) => want[tricky.indexOf(f)]),
+    );
+    // A getter that throws is that row's error, never an exception for the batch.
+    const throwing = { tjeneste: "fastlege" } as Record<string, unknown>;
+    Object.defineProperty(throwing, "alder", {
+      enumerable: true,
+      get() {
+        throw new Error("getter");
+      },
+    });
+    const withThrowing = compileBatch(set, "egenandel").evaluateRows(
+      [{ alder: 17, tjeneste: "fastlege" }, throwing],
+      date,
+    );
+    expect(withThrowing[0].ok).toBe(true);
+    expect(withThrowing[1].ok).toBe(false);
     const cols = batch
       .evaluateColumns(
         { alder: ["17", 17.5, 131, null, ""], tjeneste: ["fastlege", "fastlege", "fastlege", "fastlege", "fastlege"] },

@@ -141,6 +141,15 @@ function digits(raw: string, from: number, to: number): number {
 
 const NO_DERIVED: DerivedFact[] = Object.freeze([]) as unknown as DerivedFact[];
 
+/** A row object's table cell; a row whose getters throw is left to the general path, which makes it the row's error. */
+function cellOfRow(plan: TablePlan, table: Table, row: object): number {
+  try {
+    return cellOfObject(plan, table, row);
+  } catch {
+    return NOT_VOUCHED;
+  }
+}
+
 function errorOutcome(e: unknown): RowOutcome {
   const o = failure(e) as { ok: false; error: EvalError };
   return { ok: false, error: o.error };
@@ -406,7 +415,7 @@ class BatchEvaluator implements CompiledBatch {
       const table = plan === null ? null : st.table !== undefined ? st.table : this.tableOf(st);
       let cell = NOT_VOUCHED;
       if (table !== null && typeof row === "object" && row !== null) {
-        cell = cellOfObject(plan!, table, row);
+        cell = cellOfRow(plan!, table, row);
         const hit = cell >= 0 ? this.stored(table, cell) : undefined;
         if (hit !== undefined) {
           out[i] = hit;
