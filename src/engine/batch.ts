@@ -245,7 +245,9 @@ class BatchEvaluator implements CompiledBatch {
     if (st.table !== undefined) return st.table;
     let t: Table | null = null;
     const plan = this.plan;
-    if (plan !== null && st.params !== null && st.iso !== null) {
+    // A date whose parameters are missing gives every row the same error after its fact checks: the general
+    // path does that at once, and no table is built for the date (a year past the sources would build one a day).
+    if (plan !== null && st.params !== null && st.iso !== null && st.paramError === null) {
       const key = tableKey(plan, st.iso, st.params);
       const known = this.tables.get(key);
       if (known !== undefined) t = known;
