@@ -235,4 +235,47 @@ describe("decision tables: what cannot be tabulated", () => {
     expect(out.map((o) => (o.ok ? (o.result as { sum: number }).sum : null))).toEqual([1, 0]);
     expect(batch.stats()).toEqual({ rows: 2, fromTable: 0, tablePlan: false });
   });
+
+  it("row objects in any key order, and a file of 32 facts, answer as evaluate()", () => {
+    const many: Record<string, unknown> = { ...facts };
+    for (let k = 0; k < 30; k++)
+      many[`ekstra${k}`] = { type: "enum", description: `Ekstra ${k}`, values: ["x", "y"], optional: true };
+    const rulesFor = (extra: boolean) => [
+      {
+        name: "a",
+        source: "s",
+        conditions: {
+          all: [
+            { fact: "type", operator: "equal", value: "a" },
+            ...(extra ? [{ fact: "ekstra29", operator: "equal", value: "y" }] : []),
+          ],
+        },
+        event: { type: "a", params: { sum: 1 } },
+      },
+    ];
+    for (const declared of [facts, many]) {
+      const extra = declared === many;
+      const s = load(file(rulesFor(extra), declared, { otherwise: { source: "s", params: { sum: 0 } } }));
+      const rows: unknown[] = [
+        { antall: 1, grense: 0, type: "a" },
+        { type: "a", grense: 0, antall: 1 },
+        { grense: 2, type: "b", antall: 1 },
+        ...(extra
+          ? [
+              { ekstra29: "y", type: "a", antall: 1, grense: 0 },
+              { type: "a", antall: 1, grense: 0, ekstra29: "y", ekstra3: "x" },
+            ]
+          : []),
+        { type: "a", antall: 1, grense: 0, ukjent: 1 },
+      ];
+      const batch = compileBatch(s, "tabell");
+      const want = rows.map((r) =>
+        plain(evaluate(s, "tabell", { facts: r as Record<string, unknown>, date: "2026-01-01" })),
+      );
+      for (let pass = 0; pass < 2; pass++) expect(batch.evaluateRows(rows, "2026-01-01").map(plainRow)).toEqual(want);
+      // 32 facts of two classes each are too many cells for a table: the general path answers every row.
+      expect(batch.stats().fromTable > 0).toBe(!extra);
+      if (extra) expect(want.filter((o) => o.ok && (o.result as { sum: number }).sum === 1)).toHaveLength(2);
+    }
+  });
 });

@@ -46,8 +46,9 @@ interface Dim {
 
 export interface TablePlan {
   dims: Dim[];
-  /** Fact names, for the unknown-key check on row objects. */
+  /** Fact names, for the unknown-key check on row objects, and each one's dimension. */
   known: Set<string>;
+  dimOf: Map<string, number>;
   /** A condition reads the question date itself: tables cannot be shared between dates. */
   readsDate: boolean;
   /** Parameters conditions compare numeric facts with: the table depends on their values. */
@@ -135,7 +136,13 @@ export function planTable(loaded: LoadedRuleFile): TablePlan | null {
     if (dim.kind !== Kind.AbsentOnly) dim.coerce = loaded.facts.coerce[name];
     dims.push(dim);
   }
-  return { dims, known: new Set(names), readsDate, numericParameters: [...numericParameters] };
+  return {
+    dims,
+    known: new Set(names),
+    dimOf: new Map(names.map((n, d) => [n, d])),
+    readsDate,
+    numericParameters: [...numericParameters],
+  };
 }
 
 function dimFor(name: string, decl: FactDecl, used: LeafCondition[], numericParameters: Set<string>): Dim | null {
@@ -317,19 +324,38 @@ function numberClass(table: DecisionTable<unknown>, d: number, v: number): numbe
   return searchClass(table.bounds[d]!, v);
 }
 
-/** The cell index of a row given as an object, or NOT_VOUCHED. Reads facts exactly as the normaliser does. */
+/**
+ * The cell index of a row given as an object, or NOT_VOUCHED. Reads facts exactly as the normaliser does:
+ * own properties, an unknown own key left to the general path (which names it). One pass over the row's
+ * own keys (V8 reads `row[key]` inside for-in from its key cache), then the facts it did not list.
+ */
 const hasOwn = Object.prototype.hasOwnProperty;
 export function cellOfObject(plan: TablePlan, table: DecisionTable<unknown>, row: object): number {
-  const known = plan.known;
-  for (const key in row) if (!known.has(key)) return NOT_VOUCHED; // the general path names the unknown fact
   const dims = plan.dims;
+  // Past 30 facts the bit mask below does not hold them; such a table (every fact but a few absent-only) is not met in practice.
+  if (dims.length > 30) return NOT_VOUCHED;
   let idx = 0;
-  for (let d = 0; d < dims.length; d++) {
-    const name = dims[d].name;
-    const raw = hasOwn.call(row, name) ? (row as Record<string, unknown>)[name] : undefined;
-    const c = classOf(plan, table, d, raw);
+  let seen = 0;
+  let d = 0;
+  for (const key in row) {
+    if (!hasOwn.call(row, key)) continue;
+    // Rows mostly list their facts in declared order: look ahead before a lookup.
+    if (d >= dims.length || dims[d].name !== key) {
+      const at = plan.dimOf.get(key);
+      if (at === undefined) return NOT_VOUCHED;
+      d = at;
+    }
+    const c = classOf(plan, table, d, (row as Record<string, unknown>)[key]);
     if (c < 0) return NOT_VOUCHED;
     idx += c * table.strides[d];
+    seen |= 1 << d;
+    d++;
+  }
+  for (let k = 0; k < dims.length; k++) {
+    if ((seen & (1 << k)) !== 0) continue;
+    // Not listed: absent, unless an own property that is not enumerable (the normaliser reads those).
+    if (hasOwn.call(row, dims[k].name)) return NOT_VOUCHED;
+    idx += table.absent[k] * table.strides[k];
   }
   return idx;
 }
