@@ -9,7 +9,7 @@ import type { ConditionTrace } from "./conditions";
 import { traceCondition } from "./conditions";
 import { Context, prepare, Question } from "./context";
 import { computeResult, ResultWork } from "./results";
-import { selectRules, type Selection } from "./outcome";
+import { chooseRules, isFailure, type Selection } from "./outcome";
 import { EvalError, EvalFailure } from "./errors";
 import type { ResultValue, RuleFileRef, RuleTrace, Trace } from "../model/result";
 import { collectSources } from "./sources";
@@ -101,15 +101,17 @@ export function ruleTrace(r: CompiledRule, fired: boolean, conditions: Condition
 export function evaluate(set: RuleSet, id: string, q: Question, opts: { trace?: boolean } = {}): Outcome {
   try {
     const ctx = prepare(set, id, q);
-    return { ok: true, value: evaluateContext(ctx, opts.trace === true) };
+    // A selection error (no rule fired, a rule-error event, an overlap) comes back as a value: no throw per question.
+    const selected = chooseRules(ctx.loaded, ctx.env);
+    if (isFailure(selected)) return { ok: false, error: selected.error };
+    return { ok: true, value: evaluateSelected(ctx, selected, opts.trace === true) };
   } catch (e) {
     return failure(e);
   }
 }
 
-export function evaluateContext(ctx: Context, withTrace: boolean): Evaluation {
+function evaluateSelected(ctx: Context, selected: Selection, withTrace: boolean): Evaluation {
   const rules = ctx.loaded.rules;
-  const selected = selectRules(ctx.loaded, ctx.env);
   const work = computeResult(ctx, selected, withTrace);
   if (!withTrace) return evaluation(ctx, work, undefined);
   const traces = rules.map((r) => {

@@ -75,11 +75,6 @@ export function applyHitPolicy(loaded: LoadedRuleFile, fired: CompiledRule[]): S
   return orThrow(one(best));
 }
 
-/** Run the compiled predicates over `env` and apply the hit policy; an error is thrown (see chooseRules). */
-export function selectRules(loaded: LoadedRuleFile, env: Env): Selection {
-  return orThrow(chooseRules(loaded, env));
-}
-
 /**
  * Run the compiled predicates over `env` and apply the hit policy (first stops at its first hit). The
  * errors a selection can have come back as values, mostly built once per file: a column where a fifth of
