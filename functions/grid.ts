@@ -41,19 +41,12 @@ export function named(args: Record<string, unknown>): Arg[] {
   return Object.entries(args).map(([name, value]) => ({ name, value }));
 }
 
-/** The widest row of a grid (asGrid has made every row a non-empty array). A column range is checked row by row only once. */
-function width(g: Grid): number {
-  let w = g[0].length;
-  for (let i = 1; i < g.length; i++) if (g[i].length !== w) w = Math.max(w, g[i].length);
-  return w;
-}
-
 function shape(grids: Grid[]): [number, number] {
   let rows = 1;
   let cols = 1;
   for (const g of grids) {
     rows = Math.max(rows, g.length);
-    cols = Math.max(cols, width(g));
+    for (const r of g) cols = Math.max(cols, r.length);
   }
   return [rows, cols];
 }
@@ -201,7 +194,7 @@ function ofColumnRanges(args: Arg[]): Shaped | null {
       if (!Array.isArray(row) || row.length !== 1) return null;
       const x = row[0] === undefined ? MISSING : row[0];
       col[i] = x;
-      if (x !== null && (typeof x === "object" || x === MISSING)) special = true;
+      if (isSpecial(x)) special = true;
     }
     columns.push({ col, one: false, special });
   }

@@ -2,7 +2,7 @@
  * The date conversions every date cell and question passes through (src/util/dates.ts) are plain arithmetic, with
  * no memo behind them; here they are checked against the Date object and the regular expression they replace.
  */
-import { excelSerialToIso, isIsoDate, parseUserDate } from "../src/util/dates";
+import { excelSerialToIso, isIsoDate, isoDatePlace, parseUserDate } from "../src/util/dates";
 
 /** Serial to ISO date through the Date object (the former implementation). */
 function viaDate(serial: number): string | null {
@@ -64,4 +64,27 @@ test("user dates: ISO as is (trimmed), DD.MM.ÅÅÅÅ to ISO, anything else null
       parseUserDate,
     ),
   ).toEqual(["2026-08-01", "2026-08-01", "2026-09-01", "2026-09-01", null, null, null]);
+});
+
+test("isoDatePlace gives every day of 1900–2199 its own place, and -1 to anything not of that form", () => {
+  const seen = new Set<number>();
+  for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2199, 11, 31); t += 86400000) {
+    const place = isoDatePlace(new Date(t).toISOString().slice(0, 10));
+    expect(place >= 0 && place < 300 * 512).toBe(true);
+    seen.add(place);
+  }
+  expect(seen.size).toBe((Date.UTC(2200, 0, 1) - Date.UTC(1900, 0, 1)) / 86400000);
+  for (const bad of [
+    "1899-12-31",
+    "2200-01-01",
+    "2026-16-01",
+    "2026-01-32",
+    "2026-1a-01",
+    "2026/01/01",
+    " 2026-01-01",
+    "",
+    20260101,
+    null,
+  ])
+    expect(isoDatePlace(bad)).toBe(-1);
 });

@@ -24,6 +24,7 @@ import {
   parametersUnder,
 } from "./context";
 import { checkQuestionDate, DerivedFact, FactValue } from "./facts";
+import { isoDatePlace } from "../util/dates";
 import { computeResult, formulasReadNoFact } from "./results";
 import { chooseRules, isFailure, rememberOutcome, RowOutcome, Selection, storedOutcome } from "./outcome";
 export { isSharedOutcome } from "./outcome";
@@ -114,31 +115,6 @@ export function unsupportedConstructs(loaded: LoadedRuleFile): string[] {
   return out;
 }
 
-/**
- * ÅÅÅÅ-MM-DD with a year from 1900 to 2199 (month ≤ 15, day ≤ 31) read as (year − 1900) × 512 + month ×
- * 32 + day, or -1 for anything else. Only the place of a lookup: the date is still validated once, by
- * checkQuestionDate.
- */
-function isoDateCode(raw: unknown): number {
-  if (typeof raw !== "string" || raw.length !== 10 || raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45) return -1;
-  const year = digits(raw, 0, 4) - 1900;
-  const month = digits(raw, 5, 7);
-  const day = digits(raw, 8, 10);
-  if (year < 0 || year >= 300 || month < 0 || month > 15 || day < 0 || day > 31) return -1;
-  return (year << 9) | (month << 5) | day;
-}
-
-/** The ASCII digits raw[from..to) as a number, or -10 000 when one is not a digit. */
-function digits(raw: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = raw.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -10000;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
 const NO_DERIVED: DerivedFact[] = Object.freeze([]) as unknown as DerivedFact[];
 
 /** A row object's table cell; a row whose getters throw is left to the general path, which makes it the row's error. */
@@ -190,7 +166,7 @@ class BatchEvaluator implements CompiledBatch {
   readonly outputNames: string[];
   private readonly timelines;
   private readonly dates = new Map<unknown, DateState>();
-  /** The same states for texts of the form ÅÅÅÅ-MM-DD, by isoDateCode: per year an array by month and day. */
+  /** The same states for texts of the form ÅÅÅÅ-MM-DD, by isoDatePlace: per year an array by month and day. */
   private readonly datesByYear: Array<Array<DateState | undefined> | undefined> = [];
   private datesByYearCount = 0;
   private readonly rules: CompiledRule[];
@@ -273,7 +249,7 @@ class BatchEvaluator implements CompiledBatch {
 
   private dateState(raw: unknown): DateState {
     // A column of distinct ISO texts: look up by the digits' place in an array, not by hashing a fresh string.
-    const code = isoDateCode(raw);
+    const code = isoDatePlace(raw);
     let st = code < 0 ? this.dates.get(raw) : this.datesByYear[code >> 9]?.[code & 511];
     if (st) return st;
     st = {
@@ -445,7 +421,7 @@ class BatchEvaluator implements CompiledBatch {
     const plan = this.plan;
     // An unknown column makes every row an error naming it: the general path says so.
     const dimColumns =
-      plan !== null && names.every((k) => plan.known.has(k))
+      plan !== null && names.every((k) => plan.dimOf.has(k))
         ? plan.dims.map((d) => {
             const j = names.indexOf(d.name);
             return j < 0 ? null : cols[j];

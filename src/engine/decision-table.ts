@@ -46,8 +46,7 @@ interface Dim {
 
 export interface TablePlan {
   dims: Dim[];
-  /** Fact names, for the unknown-key check on row objects, and each one's dimension. */
-  known: Set<string>;
+  /** Each fact name's dimension (a name not here is an unknown fact). */
   dimOf: Map<string, number>;
   /** A condition reads the question date itself: tables cannot be shared between dates. */
   readsDate: boolean;
@@ -138,7 +137,6 @@ export function planTable(loaded: LoadedRuleFile): TablePlan | null {
   }
   return {
     dims,
-    known: new Set(names),
     dimOf: new Map(names.map((n, d) => [n, d])),
     readsDate,
     numericParameters: [...numericParameters],

@@ -90,6 +90,8 @@ function chooseFacts(reqs: ReadonlyArray<Map<string, Set<unknown>>>, slots: Slot
   return out;
 }
 
+const NONE = Symbol("a value no rule names");
+
 /** The index over the facts rules constrain, or null when no fact is constrained by two rules or more. */
 export function buildRuleIndex(
   rules: readonly CompiledRule[],
@@ -127,8 +129,6 @@ export function buildRuleIndex(
   combine(0, []);
   return { facts, groups };
 }
-
-const NONE = Symbol("a value no rule names");
 
 /** Every rule, with its whole condition: the group of a file without an index. */
 export function everyRule(rules: readonly CompiledRule[], ordered: readonly CompiledRule[]): RuleGroup {

@@ -33,6 +33,21 @@ export function isIsoDate(text: string): boolean {
   return y >= 1900 && y <= 2199 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
+/**
+ * Text of the form YYYY-MM-DD with a year from 1900 to 2199 (month ≤ 15, day ≤ 31; not checked as a
+ * calendar date) as (year − 1900) × 512 + month × 32 + day, or -1 for anything else: a dense place for
+ * a lookup by date text, which isIsoDate still validates.
+ */
+export function isoDatePlace(text: unknown): number {
+  if (typeof text !== "string" || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45)
+    return -1;
+  const y = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const mo = digit(text, 5) * 10 + digit(text, 6);
+  const d = digit(text, 8) * 10 + digit(text, 9);
+  // NaN (a non-digit) fails every comparison.
+  return y >= 1900 && y <= 2199 && mo <= 15 && d <= 31 ? ((y - 1900) << 9) | (mo << 5) | d : -1;
+}
+
 export function parts(date: IsoDate): [number, number, number] {
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
