@@ -35,6 +35,27 @@ const LEGE = new Set(["fastlege", "legevakt", "legespesialist", "legespesialist-
 const ALLM = new Set(["fastlege", "legevakt"]);
 const BETALER_UTEN_GRUNN = new Set([...LEGE, "psykolog", "psykisk-helsevern", "tsb"]);
 
+/** The rule file's dated parameters in force on an ISO date. */
+interface Limits {
+  allm: number;
+  phv: number;
+  maksTann: number;
+  abort: boolean;
+  bedovelse: boolean;
+}
+
+/** null after 2026: the parameters' last values hold to the end of the budget year (rules/README.md «How long a value holds»). */
+function limitsOn(date: string): Limits | null {
+  if (date > "2026-12-31") return null;
+  return {
+    allm: date >= "2026-08-01" ? 18 : 16,
+    phv: date >= "2025-01-01" ? 26 : 18,
+    maksTann: date >= "2025-01-01" ? 28 : 26,
+    abort: date >= "2026-01-01",
+    bedovelse: date >= "2025-07-01",
+  };
+}
+
 /** Returns null where the rule file has no answer (no rule fires). Dated parameters as in the rule file. */
 export function egenandelByHand(
   alder: number,
@@ -43,13 +64,9 @@ export function egenandelByHand(
   samtale: number,
   date: string,
 ): Fee | null {
-  // The parameters' last values hold to the end of the budget year (rules/README.md «How long a value holds»).
-  if (date > "2026-12-31") return null;
-  const grenseAllm = date >= "2026-08-01" ? 18 : 16;
-  const grensePhv = date >= "2025-01-01" ? 26 : 18;
-  const maksTann = date >= "2025-01-01" ? 28 : 26;
-  const abortFritak = date >= "2026-01-01";
-  const bedovelseFritak = date >= "2025-07-01";
+  const limits = limitsOn(date);
+  if (limits === null) return null;
+  const { allm: grenseAllm, phv: grensePhv, maksTann, abort: abortFritak, bedovelse: bedovelseFritak } = limits;
   const bedovelse = tjeneste === "bedovelse" || tjeneste === "bandasjemateriell";
   if (alder < 16 && LEGE.has(tjeneste)) return UNDER_16;
   if (bedovelse && alder < 16 && bedovelseFritak) return UNDER_16_BEDOVELSE;
@@ -146,7 +163,7 @@ function tjenesteCode(t: string): Tj {
 }
 
 let limitsFor = "";
-const limits = { known: false, allm: 0, phv: 0, maksTann: 0, abort: false, bedovelse: false };
+let limits: Limits | null = null;
 
 export function egenandelByHandTuned(
   alder: number,
@@ -157,14 +174,9 @@ export function egenandelByHandTuned(
 ): Fee | null {
   if (date !== limitsFor) {
     limitsFor = date;
-    limits.known = date <= "2026-12-31";
-    limits.allm = date >= "2026-08-01" ? 18 : 16;
-    limits.phv = date >= "2025-01-01" ? 26 : 18;
-    limits.maksTann = date >= "2025-01-01" ? 28 : 26;
-    limits.abort = date >= "2026-01-01";
-    limits.bedovelse = date >= "2025-07-01";
+    limits = limitsOn(date);
   }
-  if (!limits.known) return null;
+  if (limits === null) return null;
   const t = tjenesteCode(tjeneste);
   const lege = t <= Tj.LegespesialistPsykoterapi;
   const allm = t <= Tj.Legevakt;
